@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
+from . import __version__, plan_rules
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from .workspace import Workspace
 
 
 class State:
@@ -30,13 +32,15 @@ class State:
         self.quiet = quiet
 
     def console(self, *, stderr: bool = False) -> Console:
-        """A rich console that honours NO_COLOR, --quiet and piping."""
+        """A rich console for results: honours NO_COLOR and piping.
+
+        Results are printed even under --quiet (it silences progress and notes, see ``say``).
+        """
         from rich.console import Console
 
         return Console(
             stderr=stderr,
             no_color="NO_COLOR" in os.environ,
-            quiet=self.quiet and not stderr,
             highlight=False,
             soft_wrap=False,
         )
@@ -45,6 +49,16 @@ class State:
         """A progress or status line for people (stderr; silent under --quiet)."""
         if not self.quiet:
             click.echo(message, err=True)
+
+    def open_workspace(self) -> Workspace:
+        """The workspace (--workspace, else the nearest one upwards); its warnings
+        (unknown keys, kept as they are) print as one line each on stderr, even under -q."""
+        from .workspace import Workspace
+
+        def warn(message: str) -> None:
+            click.echo(f"resumetool: warning: {message}", err=True)
+
+        return Workspace.find(explicit=self.workspace, on_warning=warn)
 
 
 class ResumetoolGroup(click.Group):
@@ -137,3 +151,757 @@ def parse(state: State, file: Path, fmt: str) -> None:
         click.echo(dump_yaml(resume.to_json_resume()), nl=False)
     else:
         click.echo(format_outline(resume))
+
+
+@main.command()
+@click.argument("resume", required=False)
+@click.option(
+    "--asked",
+    multiple=True,
+    metavar="SKILL",
+    help="A skill to analyze (repeatable); without it, the skills the interviews asked about.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "md"]),
+    default="table",
+    show_default=True,
+    help="table: for the terminal; json: the data contract; md: a Markdown table.",
+)
+@pass_state
+def analyze(state: State, resume: str | None, asked: tuple[str, ...], fmt: str) -> None:
+    """Which asked-about skills the resume emphasizes, buries, implies or lacks.
+
+    \b
+    Examples:
+      resumetool analyze resume.json --asked Scrum --asked "stakeholder management"
+      resumetool analyze resume.pdf --format md > analysis.md
+    """
+    import json
+
+    from .analyze import run, to_markdown, to_table
+
+    def warn(message: str) -> None:
+        click.echo(f"resumetool: warning: {message}", err=True)
+
+    result = run(resume, asked, workspace=state.workspace, on_warning=warn)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    elif fmt == "md":
+        click.echo(to_markdown(result), nl=False)
+    else:
+        state.console().print(to_table(result))
+
+
+# -- workspace, interviews, companies ---------------------------------------------------
+
+# Copies of resumetool.interview's value lists: click needs them when this module is
+# imported, and importing that module would pull pydantic into `resumetool --help`
+# (tests/test_cli_interview.py checks the copies match).
+INTERVIEW_STAGES = ("screen", "phone", "technical", "onsite", "final", "other")
+INTERVIEW_OUTCOMES = ("pending", "rejected", "offer", "withdrawn")
+COMPANY_STATUSES = ("target", "applied", "scheduled", "interviewing", "done", "closed")
+MAX_REFLECTIONS = 3
+DATE_HELP = "2026-11-20, today, yesterday, '3 days ago', 'last friday', 'Nov 20'"
+
+
+def _day_callback(prefer: str):
+    """A click callback reading a day as people type it (see resumetool.dates)."""
+
+    def convert(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        from .dates import DateError, parse_date
+
+        try:
+            return parse_date(value, prefer=prefer)  # type: ignore[arg-type]
+        except DateError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+    return convert
+
+
+@main.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", help="Your name, for reports and feedback e-mails.")
+@click.option("--email", help="Your e-mail address.")
+@pass_state
+def init(state: State, folder: Path | None, name: str | None, email: str | None) -> None:
+    """Make a workspace here or in FOLDER.
+
+    It holds resumetool.toml (settings), companies.yaml, interviews/ and resumes/; every
+    command run inside it, or in a folder below, finds it. An existing one is left alone.
+
+    \b
+    Examples:
+      resumetool init job-search --name "Ada Lovelace"
+      cd job-search && resumetool company add "Acme Corp" --interest 4
+    """
+    from .workspace import init_workspace, shown
+
+    workspace = init_workspace(folder or state.workspace or Path.cwd(), name=name, email=email)
+    click.echo(f"made a resumetool workspace in {shown(workspace.root)}")
+    state.say("next: `resumetool company add NAME --interest N`, `resumetool interview add`")
+
+
+@main.group()
+def interview() -> None:
+    """Log interviews: what was asked, the feedback, three pros and three cons.
+
+    \b
+    Examples:
+      resumetool interview add --company "Acme Corp" --role "Program Manager" \\
+          --date yesterday --stage onsite --asked "Scrum, stakeholder management" \\
+          --pro "clear STAR stories" --con "vague on metrics"
+      resumetool interview list
+      resumetool interview edit acme
+    """
+
+
+def _print_table(state: State, table: Any) -> None:
+    """Print a rich table; piped or redirected, rows stay whole lines (for grep, not 80 columns)."""
+    console = state.console()
+    if not console.is_terminal:
+        console.width = 1000
+    console.print(table)
+
+
+def _split_asked(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _ask_text(label: str) -> str | None:
+    answer = click.prompt(label, default="", show_default=False)
+    return answer.strip() or None
+
+
+def _ask_list(label: str, limit: int | None = None) -> list[str]:
+    """Ask one item at a time until an empty answer (or ``limit`` items)."""
+    items: list[str] = []
+    while limit is None or len(items) < limit:
+        count = f" {len(items) + 1} of {limit}" if limit else ""
+        answer = _ask_text(f"{label}{count} (empty to finish)")
+        if answer is None:
+            break
+        items.append(answer)
+    return items
+
+
+def _ask_interest(default: int | None) -> int | None:
+    while True:
+        answer = click.prompt(
+            "Interest, 1 (practice) … 5 (dream job)",
+            default=str(default) if default else "",
+            show_default=bool(default),
+        ).strip()
+        if not answer:
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= 5:
+            return int(answer)
+        click.echo("Error: give a number from 1 to 5, or nothing", err=True)
+
+
+def _ask_day(default: str = "today") -> Any:
+    from .dates import DateError, parse_date
+
+    def convert(value: str) -> Any:
+        try:
+            return parse_date(value, prefer="past")
+        except DateError as exc:
+            raise click.BadParameter(str(exc)) from exc
+
+    return click.prompt(
+        "Date (2026-11-20, yesterday, last friday…)", default=default, value_proc=convert
+    )
+
+
+@interview.command("add")
+@click.option("--company", help="The company's name.")
+@click.option("--role", help="The role you interviewed for.")
+@click.option(
+    "--date", "day", callback=_day_callback("past"), help=f"The day (default today): {DATE_HELP}."
+)
+@click.option(
+    "--interest",
+    type=click.IntRange(1, 5),
+    help="1 (practice) … 5 (dream job); default: the company's in companies.yaml.",
+)
+@click.option("--stage", type=click.Choice(INTERVIEW_STAGES), help="Default: other.")
+@click.option("--outcome", type=click.Choice(INTERVIEW_OUTCOMES), help="Default: pending.")
+@click.option(
+    "--asked",
+    multiple=True,
+    metavar="SKILL",
+    help="A skill or topic they asked about; repeat it or separate with commas.",
+)
+@click.option("--question", "questions", multiple=True, help="A question they asked; repeatable.")
+@click.option("--feedback", help="What they told you (add it later with `interview edit`).")
+@click.option("--pro", "pros", multiple=True, help="Something that went well; at most three.")
+@click.option("--con", "cons", multiple=True, help="Something to do better; at most three.")
+@click.option("--interviewer", help="Who interviewed you.")
+@click.option("--notes", help="Anything else worth keeping.")
+@click.option(
+    "--interactive/--no-interactive",
+    default=None,
+    help="Ask for what is missing (default: only when stdin is a terminal).",
+)
+@pass_state
+def interview_add(
+    state: State,
+    company: str | None,
+    role: str | None,
+    day: Any,
+    interest: int | None,
+    stage: str | None,
+    outcome: str | None,
+    asked: tuple[str, ...],
+    questions: tuple[str, ...],
+    feedback: str | None,
+    pros: tuple[str, ...],
+    cons: tuple[str, ...],
+    interviewer: str | None,
+    notes: str | None,
+    interactive: bool | None,
+) -> None:
+    """Log an interview: one YAML file in interviews/ (prompts for what is missing when
+    run at a terminal; never when stdin is not one)."""
+    for flag, items in (("--pro", pros), ("--con", cons)):
+        if len(items) > MAX_REFLECTIONS:
+            raise click.UsageError(
+                f"{flag} given {len(items)} times; at most {MAX_REFLECTIONS}: the reflection "
+                "method keeps the three that matter most, so pick those"
+            )
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    workspace = state.open_workspace()
+    asked_list, pro_list, con_list = _split_asked(asked), list(pros), list(cons)
+    question_list = list(questions)
+    if company is None and not interactive:
+        raise click.UsageError("missing --company (stdin is not a terminal, so nothing was asked)")
+    if interactive:
+        while not (company or "").strip():
+            company = click.prompt("Company")
+        role = role if role is not None else _ask_text("Role")
+        day = day if day is not None else _ask_day()
+        if interest is None:
+            interest = _ask_interest(workspace.interest_of(company))
+        stage = stage or click.prompt("Stage", type=click.Choice(INTERVIEW_STAGES), default="other")
+        outcome = outcome or click.prompt(
+            "Outcome", type=click.Choice(INTERVIEW_OUTCOMES), default="pending"
+        )
+        interviewer = interviewer if interviewer is not None else _ask_text("Interviewer")
+        if not asked_list:
+            topics = _ask_text("Skills or topics asked about, commas between") or ""
+            asked_list = _split_asked((topics,))
+        question_list = question_list or _ask_list("Question asked")
+        feedback = feedback if feedback is not None else _ask_text("Feedback")
+        pro_list = pro_list or _ask_list("Pro", MAX_REFLECTIONS)
+        con_list = con_list or _ask_list("Con", MAX_REFLECTIONS)
+        notes = notes if notes is not None else _ask_text("Notes")
+
+    import datetime as dt
+
+    from .workspace import interview_from_options, shown
+
+    new = interview_from_options(
+        {
+            "company": company,
+            "role": role,
+            "date": day or dt.date.today(),
+            "interest": interest,
+            "stage": stage,
+            "outcome": outcome,
+            "interviewer": interviewer,
+            "asked": asked_list,
+            "questions": question_list,
+            "feedback": feedback,
+            "pros": pro_list,
+            "cons": con_list,
+            "notes": notes,
+        }
+    )
+    path = workspace.add_interview(new)
+    click.echo(shown(path))
+    added = workspace.remember_company(new)
+    if added is not None:
+        state.say(
+            f"added {added.name} to companies.yaml (interest {added.interest}, {added.status})"
+        )
+    elif workspace.interest_of(new.company) is None:
+        state.say(
+            f"note: {new.company} is not in companies.yaml; add it with "
+            f'`resumetool company add "{new.company}" --interest N` so it counts as it should'
+        )
+
+
+@interview.command("list")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@pass_state
+def interview_list(state: State, fmt: str) -> None:
+    """List the logged interviews, oldest first."""
+    import json
+
+    from .workspace import interview_to_json
+
+    interviews = state.open_workspace().interviews()
+    if fmt == "json":
+        payload = [interview_to_json(item) for item in interviews]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not interviews:
+        state.say("no interviews yet; log one with `resumetool interview add`")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("id", "date", "company", "interest", "stage", "outcome"):
+        table.add_column(column, no_wrap=column != "company")
+    table.add_column("asked", overflow="fold")
+    for item in interviews:
+        table.add_row(
+            item.id,
+            item.date.isoformat(),
+            item.company,
+            str(item.interest or "—"),
+            item.stage,
+            item.outcome,
+            ", ".join(item.asked),
+        )
+    _print_table(state, table)
+
+
+@interview.command("show")
+@click.argument("ref", metavar="ID", default="latest")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "yaml", "json"]),
+    default="text",
+    show_default=True,
+    help="text: to read; yaml: the file as it is, comments included; json: for scripts.",
+)
+@pass_state
+def interview_show(state: State, ref: str, fmt: str) -> None:
+    """Show one interview. ID: its id, a unique part of it (acme), or latest."""
+    workspace = state.open_workspace()
+    path = workspace.interview_path(ref)
+    item = workspace.load_interview_file(path)
+    if fmt == "yaml":
+        click.echo(path.read_text(encoding="utf-8"), nl=False)
+    elif fmt == "json":
+        import json
+
+        from .workspace import interview_to_json
+
+        click.echo(json.dumps(interview_to_json(item), ensure_ascii=False, indent=2))
+    else:
+        from .workspace import format_interview
+
+        click.echo(format_interview(item))
+
+
+@interview.command("edit")
+@click.argument("ref", metavar="ID", default="latest")
+@pass_state
+def interview_edit(state: State, ref: str) -> None:
+    """Edit one interview in $EDITOR. The file is saved only if the edit validates;
+    otherwise it stays as it was and the edit is kept aside for another try."""
+    import shutil
+    import tempfile
+
+    from .workspace import shown
+
+    workspace = state.open_workspace()
+    path = workspace.interview_path(ref)
+    original = path.read_bytes()
+    folder = Path(tempfile.mkdtemp(prefix="resumetool-edit-"))
+    copy = folder / path.name
+    copy.write_bytes(original)
+    try:
+        click.edit(filename=str(copy), extension=".yaml")
+    except click.ClickException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if copy.read_bytes() == original:
+        shutil.rmtree(folder, ignore_errors=True)
+        state.say(f"no changes; {shown(path)} left as it was")
+        return
+    workspace.replace_interview(path.stem, copy, expected=original)
+    shutil.rmtree(folder, ignore_errors=True)
+    click.echo(f"saved {shown(path)}")
+
+
+@main.group()
+def company() -> None:
+    """Your ranked company list (companies.yaml): interest 1–5, status, a fixed date.
+
+    \b
+    Examples:
+      resumetool company add "Acme Corp" --interest 4 --status applied
+      resumetool company set "Acme Corp" --status scheduled --date "next tuesday"
+      resumetool company list
+    """
+
+
+@company.command("add")
+@click.argument("name")
+@click.option(
+    "--interest", type=click.IntRange(1, 5), required=True, help="1 (practice) … 5 (dream job)."
+)
+@click.option("--status", type=click.Choice(COMPANY_STATUSES), help="Default: target.")
+@click.option("--date", "day", callback=_day_callback("future"), help=f"A fixed day: {DATE_HELP}.")
+@click.option("--notes", help="Anything worth keeping.")
+@pass_state
+def company_add(
+    state: State, name: str, interest: int, status: str | None, day: Any, notes: str | None
+) -> None:
+    """Put a company on the list."""
+    added = state.open_workspace().add_company(name, interest, status=status, date=day, notes=notes)
+    click.echo(f"added {added.name} (interest {added.interest}, {added.status})")
+
+
+@company.command("set")
+@click.argument("name")
+@click.option("--interest", type=click.IntRange(1, 5), help="1 (practice) … 5 (dream job).")
+@click.option("--status", type=click.Choice(COMPANY_STATUSES))
+@click.option("--date", "day", callback=_day_callback("future"), help=f"A fixed day: {DATE_HELP}.")
+@click.option("--notes", help="Anything worth keeping.")
+@pass_state
+def company_set(
+    state: State,
+    name: str,
+    interest: int | None,
+    status: str | None,
+    day: Any,
+    notes: str | None,
+) -> None:
+    """Change a listed company; your comments in companies.yaml are kept."""
+    updated = state.open_workspace().update_company(
+        name, interest=interest, status=status, date=day, notes=notes
+    )
+    date = f", {updated.date.isoformat()}" if updated.date else ""
+    click.echo(f"{updated.name}: interest {updated.interest}, {updated.status}{date}")
+
+
+@company.command("list")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@pass_state
+def company_list(state: State, fmt: str) -> None:
+    """List the companies, most wanted first."""
+    companies = state.open_workspace().companies().companies
+    ranked = sorted(companies, key=lambda c: (-c.interest, c.name.casefold()))
+    if fmt == "json":
+        import json
+
+        from .workspace import company_to_json
+
+        click.echo(json.dumps([company_to_json(c) for c in ranked], ensure_ascii=False, indent=2))
+        return
+    if not ranked:
+        state.say("no companies yet; add one with `resumetool company add NAME --interest N`")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("company", "interest", "status", "date"):
+        table.add_column(column, no_wrap=column != "company")
+    table.add_column("notes", overflow="fold")
+    for item in ranked:
+        table.add_row(
+            item.name,
+            str(item.interest),
+            item.status,
+            item.date.isoformat() if item.date else "",
+            item.notes or "",
+        )
+    _print_table(state, table)
+
+
+# -- plan and feedback request ----------------------------------------------------------
+
+
+@main.command()
+@click.option(
+    "--start",
+    callback=_day_callback("future"),
+    help=f"The first day to plan (default tomorrow; not in the past): {DATE_HELP}.",
+)
+@click.option(
+    "--practice-gap",
+    type=int,
+    default=plan_rules.DEFAULT_PRACTICE_GAP,
+    show_default=True,
+    metavar="DAYS",
+    help="Days between practice interviews, to reflect and revise the resume.",
+)
+@click.option(
+    "--cluster-gap",
+    type=int,
+    default=plan_rules.DEFAULT_CLUSTER_GAP,
+    show_default=True,
+    metavar="DAYS",
+    help="Days between target interviews (0–2 keeps the offers together).",
+)
+@click.option(
+    "--weekends", is_flag=True, help="Plan Saturdays and Sundays too (gaps count every day)."
+)
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the plan as a calendar file to import (all-day events).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@pass_state
+def plan(
+    state: State,
+    start: Any,
+    practice_gap: int,
+    cluster_gap: int,
+    weekends: bool,
+    ics: Path | None,
+    fmt: str,
+) -> None:
+    """Plan the next interviews from companies.yaml: low-interest companies first, as
+    practice, a few days apart; then the ones you want most close together, highest
+    interest last, so the offers arrive at the same time. Fixed dates are kept.
+
+    \b
+    Examples:
+      resumetool plan
+      resumetool plan --start "next monday" --ics plan.ics
+      resumetool plan --practice-gap 4 --cluster-gap 0 --format json
+    """
+    from .errors import WorkspaceError
+    from .plan import describe_day, plan_interviews, write_ics
+    from .workspace import shown
+
+    workspace = state.open_workspace()
+    companies = workspace.companies()
+    if not companies.companies:
+        raise WorkspaceError(
+            "no companies to plan yet",
+            path=shown(workspace.companies_path),
+            hint="add them with `resumetool company add NAME --interest N`"
+            " (1 = practice … 5 = dream job)",
+        )
+    schedule = plan_interviews(
+        companies,
+        start=start,
+        practice_gap=practice_gap,
+        cluster_gap=cluster_gap,
+        weekends=weekends,
+    )
+    if fmt == "json":
+        click.echo(schedule.model_dump_json(indent=2))
+    else:
+        console = state.console()
+        if schedule.slots:
+            from rich.table import Table
+
+            table = Table(box=None, header_style="bold", pad_edge=False)
+            for column in ("date", "company", "interest", "kind"):
+                table.add_column(column, no_wrap=column != "company")
+            table.add_column("why", overflow="fold", ratio=1)
+            for slot in schedule.slots:
+                table.add_row(
+                    describe_day(slot.date),
+                    slot.company,
+                    str(slot.interest),
+                    slot.kind,
+                    slot.reason,
+                )
+            console.print(table)
+        for note in schedule.notes:
+            console.print(f"note: {note}")
+    if ics is not None:
+        write_ics(schedule, ics)
+        state.say(
+            f"wrote {shown(ics)} ({len(schedule.slots)} events; import it into your calendar)"
+        )
+
+
+@main.command("feedback-request")
+@click.argument("ref", metavar="INTERVIEW", default="latest")
+@click.option(
+    "--to-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the e-mail to this file instead of printing it.",
+)
+@pass_state
+def feedback_request(state: State, ref: str, to_file: Path | None) -> None:
+    """Draft a short, polite e-mail asking the interviewer for feedback — to learn, not
+    to be reconsidered. INTERVIEW: its id, a unique part of it (acme), or latest.
+
+    The wording comes from a template; copy it to templates/feedback_request.txt.j2 in
+    your workspace to change it.
+
+    \b
+    Examples:
+      resumetool feedback-request acme
+      resumetool feedback-request 2026-11-20-acme-corp --to-file feedback.txt
+    """
+    from .feedback import draft_feedback_request, write_email
+    from .workspace import shown
+
+    workspace = state.open_workspace()
+    interview = workspace.interview(ref)
+    email = draft_feedback_request(
+        interview,
+        candidate=workspace.settings().name,
+        template_dirs=[workspace.root / "templates"],
+    )
+    if to_file is not None:
+        write_email(email, to_file)
+        click.echo(f"wrote {shown(to_file)}")
+    else:
+        click.echo(email.text, nl=False)
+    for note in email.notes:
+        state.say(f"note: {note}")
+
+
+# -- render and templates ----------------------------------------------------------------
+
+
+def _workspace_or_none(state: State) -> Workspace | None:
+    """The workspace if there is one; outside any, None (an explicit --workspace must exist)."""
+    from .errors import WorkspaceError
+
+    try:
+        return state.open_workspace()
+    except WorkspaceError:
+        if state.workspace is not None:
+            raise
+        return None
+
+
+def _load_resume_file(file: Path) -> Any:
+    """A Resume from a file: through the parser when it is there, else JSON Resume .json/.yaml."""
+    try:
+        from .structure import load_resume
+    except ImportError:
+        load_resume = None
+    if load_resume is not None:
+        return load_resume(file)
+    import json
+
+    from .errors import InputError, UnsupportedFormat, ValidationFailed
+    from .files import read_yaml, validate
+    from .model import Resume
+
+    if file.suffix.lower() not in (".json", ".yaml", ".yml"):
+        raise UnsupportedFormat(
+            "not a JSON Resume file", path=file, hint="give a .json or .yaml JSON Resume"
+        )
+    if not file.is_file():
+        raise InputError("file not found", path=file)
+    if file.suffix.lower() != ".json":
+        return validate(Resume, read_yaml(file), file)
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError("not UTF-8 text", path=file, hint="save it as UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise ValidationFailed(
+            f"invalid JSON: {exc.msg}", path=file, line=exc.lineno, hint="fix the file"
+        ) from exc
+    return validate(Resume, data, file)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--template",
+    "-t",
+    metavar="NAME",
+    help="The design (see `resumetool templates`). Default: the workspace's, else classic.",
+)
+@click.option(
+    "--to",
+    "formats",
+    default="pdf",
+    show_default=True,
+    metavar="FORMATS",
+    help="Comma-separated: pdf, docx, md, html, png (one PNG per page).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Folder for the files (named after FILE), or a file name when one format is asked."
+    " Default: FILE's folder.",
+)
+@pass_state
+def render(
+    state: State, file: Path | None, template: str | None, formats: str, output: Path | None
+) -> None:
+    """Render a resume through a template to PDF, Word, Markdown, HTML or PNG.
+
+    FILE: a JSON Resume (.json, .yaml) or any resume `resumetool parse` reads.
+    PDFs use only the fonts shipped with resumetool, so they look the same everywhere.
+
+    \b
+    Examples:
+      resumetool render resume.yaml --to pdf,docx
+      resumetool render resume.json --template modern --to pdf -o out/cv.pdf
+    """
+    from .errors import UsageError
+    from .render import DEFAULT_TEMPLATE, parse_formats, render_resume
+    from .workspace import shown
+
+    if file is None:
+        raise UsageError("give the resume file to render", hint="resumetool render resume.yaml")
+    fmts = parse_formats(formats)
+    workspace = _workspace_or_none(state)
+    extra = [workspace.root / "templates"] if workspace else []
+    name = template or (workspace.settings().template if workspace else DEFAULT_TEMPLATE)
+    out = output if output is not None else file.parent
+    own = file.suffix.lower().lstrip(".")
+    if own in fmts:
+        target = out if out.suffix else out / f"{file.stem}.{own}"
+        if target.resolve() == file.resolve():
+            raise UsageError(
+                f"rendering {own} would overwrite the input {shown(file)}",
+                hint="pass -o with another file or folder",
+            )
+    resume = _load_resume_file(file)
+    for path in render_resume(
+        resume, name, fmts, out, stem=file.stem, extra_template_dirs=extra
+    ):
+        click.echo(f"wrote {shown(path)}")
+
+
+@main.command("templates")
+@click.option("--paths", is_flag=True, help="Also show each design's folder, to copy one.")
+@pass_state
+def templates_command(state: State, paths: bool) -> None:
+    """List the designs `resumetool render --template NAME` can use (* = the default).
+
+    Built-in designs, and the folders in your workspace's templates/: a folder with a
+    built-in name replaces that design's files one by one, a new name adds a design.
+    To make your own, copy a built-in folder (see --paths) into templates/ and edit it.
+    """
+    from rich.table import Table
+
+    from .render import DEFAULT_TEMPLATE, list_designs
+
+    workspace = _workspace_or_none(state)
+    designs = list_designs([workspace.root / "templates"] if workspace else [])
+    default = workspace.settings().template if workspace else DEFAULT_TEMPLATE
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("template", "from", "formats"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("description", overflow="fold")
+    if paths:
+        table.add_column("folder", no_wrap=True)
+    for design in designs:
+        marker = "*" if design.name == default else ""
+        row = [design.name + marker, design.origin, ",".join(design.formats()), design.description]
+        table.add_row(*row, *([str(design.folders[0])] if paths else []))
+    _print_table(state, table)

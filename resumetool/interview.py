@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 STAGES = ("screen", "phone", "technical", "onsite", "final", "other")
@@ -55,8 +56,8 @@ class Interview(_FileModel):
     asked: list[str] = Field(default_factory=list)
     questions: list[str] = Field(default_factory=list)
     feedback: str | None = None
-    pros: list[str] = Field(default_factory=list, max_length=MAX_REFLECTIONS)
-    cons: list[str] = Field(default_factory=list, max_length=MAX_REFLECTIONS)
+    pros: list[str] = Field(default_factory=list)
+    cons: list[str] = Field(default_factory=list)
     notes: str | None = None
 
     @field_validator("asked", "questions", "pros", "cons", mode="before")
@@ -72,6 +73,18 @@ class Interview(_FileModel):
     @classmethod
     def _drop_blank(cls, value: list[str]) -> list[str]:
         return [v.strip() for v in value if v and v.strip()]
+
+    @field_validator("pros", "cons")
+    @classmethod
+    def _at_most_three(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if len(value) > MAX_REFLECTIONS:
+            raise PydanticCustomError(
+                "too_many_reflections",
+                "at most {limit} {field}, not {count}: the reflection method keeps the three"
+                " that matter most, so pick those",
+                {"limit": MAX_REFLECTIONS, "field": info.field_name, "count": len(value)},
+            )
+        return value
 
 
 class Company(BaseModel):
