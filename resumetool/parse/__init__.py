@@ -1,0 +1,155 @@
+"""Read a resume file into lines with style cues, whatever its format.
+
+Why one door: the format is decided by the bytes (``%PDF``, a zip holding
+``word/document.xml``, OLE2 for old ``.doc``, JSON/YAML, text), not the extension, since
+people rename files and mail clients mangle names. Each format has its own module with
+one function ``read(path, data) -> Document``; limits (size, pages, encodings) are data in
+``limits.yaml`` and are checked here, before any heavy library is imported.
+"""
+
+from __future__ import annotations
+
+import functools
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, UnsupportedFormat
+from .lines import Document, Line, Run
+
+__all__ = ["Document", "Line", "Run", "detect_format", "limits", "read_bytes", "read_document"]
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+IMAGE_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+}
+
+
+@functools.cache
+def limits() -> dict[str, Any]:
+    """The reading limits from ``limits.yaml``."""
+    from ruamel.yaml import YAML
+
+    return dict(YAML(typ="safe", pure=True).load(Path(__file__).with_name("limits.yaml")))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a missing, empty or oversized file with a clear reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise InputError("file not found", path=path, hint="check the path") from exc
+    if path.is_dir():
+        raise InputError("is a folder, not a file", path=path, hint="give the resume file")
+    if size == 0:
+        raise InputError("the file is empty (0 bytes)", path=path, hint="export the resume again")
+    cap = limits()["max_file_bytes"]
+    if size > cap:
+        raise InputError(
+            f"the file is {size / 2**20:.1f} MB; resumetool reads resumes up to "
+            f"{cap / 2**20:.0f} MB",
+            path=path,
+            hint="a resume is a few pages: export it without embedded images or attachments",
+        )
+    return path.read_bytes()
+
+
+def detect_format(data: bytes, path: Path) -> str:
+    """'pdf', 'docx', 'jsonresume' or 'text' from the content; refuse what cannot be read.
+
+    Why by content: a ``.pdf`` that is really a Word file (or a ``.docx`` that is a PDF)
+    must still be read, and an old ``.doc`` must get a precise hint, not garbage.
+    """
+    head = data[:1024]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(OLE2_MAGIC):
+        raise UnsupportedFormat(
+            "this is an old Word .doc (binary) file, which resumetool cannot read",
+            path=path,
+            hint="open it in Word or LibreOffice and save it as .docx",
+        )
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _zip_kind(data, path)
+    for magic, what in IMAGE_MAGIC.items():
+        if head.startswith(magic):
+            raise UnsupportedFormat(
+                f"this is {what}, not a resume document",
+                path=path,
+                hint="give the DOCX or PDF (or run OCR on the image first)",
+            )
+    if head.startswith(b"{\\rtf"):
+        raise UnsupportedFormat(
+            "this is an RTF file, which resumetool cannot read",
+            path=path,
+            hint="save it as .docx or .pdf",
+        )
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFormat(
+            "this is a binary file of a kind resumetool does not read",
+            path=path,
+            hint="give a .docx, .pdf, .txt, .md or JSON Resume file",
+        )
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{") or (
+        path.suffix.lower() in (".yaml", ".yml") and b"basics" in data[:65536]
+    ):
+        return "jsonresume"
+    return "text"
+
+
+def _zip_kind(data: bytes, path: Path) -> str:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise InputError(
+            "the file looks like a Word document but is truncated or corrupt",
+            path=path,
+            hint="open it in Word or LibreOffice, save it again, and retry",
+        ) from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "content.xml" in names:
+        raise UnsupportedFormat(
+            "this is an OpenDocument (.odt) file", path=path, hint="save it as .docx or .pdf"
+        )
+    raise UnsupportedFormat(
+        "this is a zip archive, not a Word document",
+        path=path,
+        hint="give the .docx or .pdf itself",
+    )
+
+
+def read_document(path: Path) -> Document:
+    """Read a DOCX, PDF, text or Markdown resume into lines with style cues.
+
+    JSON Resume files have no lines to read; ``resumetool.structure.load_resume`` takes
+    them straight to the model, and here they raise UnsupportedFormat.
+    """
+    path = Path(path)
+    data = read_bytes(path)
+    kind = detect_format(data, path)
+    if kind == "pdf":
+        from . import pdf
+
+        return pdf.read(path, data)
+    if kind == "docx":
+        from . import docx
+
+        return docx.read(path, data)
+    if kind == "text":
+        from . import text
+
+        return text.read(path, data)
+    raise UnsupportedFormat(
+        "this is a JSON Resume file, which has no lines to read",
+        path=path,
+        hint="use resumetool.structure.load_resume for it",
+    )

@@ -1,0 +1,405 @@
+"""DOCX reader: body paragraphs and tables in document order, headers and footers.
+
+Why the XML directly: python-docx opens the package and parses the parts (and gives the
+corrupt-file errors), but its per-run style API re-searches the style table on every
+call. Reading ``w:p``/``w:r`` elements once, with styles resolved once per document,
+keeps the reader within a small factor of python-docx merely listing the text.
+
+What counts as a cue: heading styles (``Heading N``, ``Title``, outline level), bold /
+italic / all-caps / size from runs, their character styles, paragraph styles and the
+document defaults; Word list numbering (``numPr`` on the paragraph or its style) as a
+bullet; typed bullet characters; tabs as segment breaks; table cells read cell by cell,
+each row starting a new block (a two-column "dates | content" table is common).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .lines import Document, Line, Run, strip_marker
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_B = f"{W}b"
+_BR = f"{W}br"
+_CAPS = f"{W}caps"
+_CR = f"{W}cr"
+_HYPERLINK = f"{W}hyperlink"
+_I = f"{W}i"
+_ILVL = f"{W}ilvl"
+_IND = f"{W}ind"
+_LEFT = f"{W}left"
+_NOBREAKHYPHEN = f"{W}noBreakHyphen"
+_NUMID = f"{W}numId"
+_NUMPR = f"{W}numPr"
+_OUTLINELVL = f"{W}outlineLvl"
+_PPR = f"{W}pPr"
+_PSTYLE = f"{W}pStyle"
+_PTAB = f"{W}ptab"
+_R = f"{W}r"
+_RPR = f"{W}rPr"
+_RSTYLE = f"{W}rStyle"
+_START = f"{W}start"
+_SZ = f"{W}sz"
+_T = f"{W}t"
+_TAB = f"{W}tab"
+_VAL = f"{W}val"
+_HEADING_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_TRUE_OFF = ("0", "false", "off", "none")
+
+
+@dataclass(slots=True)
+class _Style:
+    name: str = ""
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+    size: float | None = None
+    numbered: bool = False
+    outline: int | None = None
+    based_on: str | None = None
+
+
+def read(path: Path, data: bytes) -> Document:
+    """Read a .docx held in ``data`` (the bytes of ``path``)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise _corrupt(path) from exc
+    except Exception as exc:  # lxml.etree.XMLSyntaxError, zipfile errors deep inside
+        if type(exc).__module__.startswith(("lxml", "zipfile", "docx")):
+            raise _corrupt(path) from exc
+        raise
+    reader = _Reader(document)
+    out = Document(path=Path(path), kind="docx")
+    header_lines, footer_lines = reader.headers_and_footers()
+    out.lines.extend(header_lines)
+    for child in document.element.body.iterchildren():
+        reader.block(child, out.lines, source="body")
+    out.lines.extend(footer_lines)
+    out.links = reader.links
+    return out
+
+
+def _corrupt(path: Path) -> InputError:
+    return InputError(
+        "the Word document is truncated or corrupt",
+        path=path,
+        hint="open it in Word or LibreOffice, save it again, and retry",
+    )
+
+
+class _Reader:
+    def __init__(self, document: Any):
+        self.document = document
+        self.links: list[str] = []
+        self.default_para: str | None = None
+        self._parsed: dict[str, _Style] = {}
+        self._resolved: dict[str, _Style] = {}
+        self.styles = self._load_styles()
+        self._bullet_nums: dict[tuple[str, str], bool] | None = None
+
+    # ---- styles ------------------------------------------------------------------
+    def _load_styles(self) -> dict[str, Any]:
+        """Style elements by id; each is parsed only when a paragraph or run uses it."""
+        styles: dict[str, Any] = {}
+        self.doc_defaults = _Style()
+        try:
+            root = self.document.styles.element
+        except Exception:
+            return styles
+        rpr_default = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        if rpr_default is not None:
+            _apply_rpr(self.doc_defaults, rpr_default)
+        for el in root.iterchildren(f"{W}style"):
+            sid = el.get(f"{W}styleId")
+            if sid:
+                styles[sid] = el
+                if el.get(f"{W}default") in ("1", "true") and el.get(f"{W}type") == "paragraph":
+                    self.default_para = sid
+        return styles
+
+    def _parse_style(self, sid: str) -> _Style | None:
+        if sid in self._parsed:
+            return self._parsed[sid]
+        el = self.styles.get(sid)
+        if el is None:
+            return None
+        style = _Style()
+        name = el.find(f"{W}name")
+        style.name = name.get(f"{W}val", "") if name is not None else sid
+        based = el.find(f"{W}basedOn")
+        style.based_on = based.get(f"{W}val") if based is not None else None
+        rpr = el.find(f"{W}rPr")
+        if rpr is not None:
+            _apply_rpr(style, rpr)
+        ppr = el.find(f"{W}pPr")
+        if ppr is not None:
+            num_id = ppr.find(f"{W}numPr/{W}numId")
+            style.numbered = num_id is not None and num_id.get(f"{W}val", "0") != "0"
+            outline = ppr.find(f"{W}outlineLvl")
+            if outline is not None:
+                style.outline = int(outline.get(f"{W}val", "9"))
+        self._parsed[sid] = style
+        return style
+
+    def style(self, sid: str | None) -> _Style:
+        """A style with its ``basedOn`` chain and the document defaults folded in."""
+        sid = sid or self.default_para or ""
+        if sid in self._resolved:
+            return self._resolved[sid]
+        chain: list[_Style] = []
+        cursor: str | None = sid
+        while cursor and len(chain) < 20:
+            parsed = self._parse_style(cursor)
+            if parsed is None:
+                break
+            chain.append(parsed)
+            cursor = parsed.based_on
+        base = self.doc_defaults
+        merged = _Style(
+            name=chain[0].name if chain else "",
+            bold=base.bold,
+            italic=base.italic,
+            caps=base.caps,
+            size=base.size,
+        )
+        for style in reversed(chain):
+            for attr in ("bold", "italic", "caps", "size", "outline"):
+                value = getattr(style, attr)
+                if value is not None:
+                    setattr(merged, attr, value)
+            merged.numbered = merged.numbered or style.numbered
+        self._resolved[sid] = merged
+        return merged
+
+    def _bullet_num_ids(self) -> dict[tuple[str, str], bool]:
+        """(numId, level) → True for bullets, False for numbers (``numFmt``)."""
+        found: dict[tuple[str, str], bool] = {}
+        try:
+            numbering = self.document.part.numbering_part.element
+        except Exception:
+            return found
+        abstract: dict[str, dict[str, bool]] = {}
+        for an in numbering.iterfind(f"{W}abstractNum"):
+            levels = {}
+            for lvl in an.iterfind(f"{W}lvl"):
+                fmt = lvl.find(f"{W}numFmt")
+                levels[lvl.get(f"{W}ilvl", "0")] = (
+                    fmt is None or fmt.get(f"{W}val", "bullet") == "bullet"
+                )
+            abstract[an.get(f"{W}abstractNumId", "")] = levels
+        for num in numbering.iterfind(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            if ref is None:
+                continue
+            for level, is_bullet in abstract.get(ref.get(f"{W}val", ""), {}).items():
+                found[(num.get(f"{W}numId", ""), level)] = is_bullet
+        return found
+
+    # ---- blocks ------------------------------------------------------------------
+    def block(self, el: Any, out: list[Line], *, source: str, first_in_row: bool = False) -> None:
+        tag = el.tag
+        if tag == f"{W}p":
+            lines = self.paragraph(el, source=source)
+            if lines and first_in_row:
+                lines[0].block_start = True
+            out.extend(lines)
+        elif tag == f"{W}tbl":
+            for row in el.iterfind(f"{W}tr"):
+                first = True
+                for cell_index, cell in enumerate(row.iterfind(f"{W}tc")):
+                    for child in cell.iterchildren():
+                        before = len(out)
+                        self.block(
+                            child,
+                            out,
+                            source="table" if source == "body" else source,
+                            first_in_row=first,
+                        )
+                        for line in out[before:]:
+                            line.indent = max(line.indent, float(cell_index))
+                        if len(out) > before:
+                            first = False
+        elif tag == f"{W}sdt":
+            content = el.find(f"{W}sdtContent")
+            if content is not None:
+                for child in content.iterchildren():
+                    self.block(child, out, source=source, first_in_row=first_in_row)
+
+    def paragraph(self, p: Any, *, source: str) -> list[Line]:
+        ppr = p.find(_PPR)
+        sid = None
+        numbered_here = False
+        num_key: tuple[str, str] | None = None
+        outline = None
+        indent = 0.0
+        if ppr is not None:
+            ps = ppr.find(_PSTYLE)
+            sid = ps.get(_VAL) if ps is not None else None
+            num = ppr.find(_NUMPR)
+            if num is not None:
+                num_id = num.find(_NUMID)
+                ilvl = num.find(_ILVL)
+                nid = num_id.get(_VAL, "0") if num_id is not None else "0"
+                numbered_here = nid != "0"
+                num_key = (nid, ilvl.get(_VAL, "0") if ilvl is not None else "0")
+            ol = ppr.find(_OUTLINELVL)
+            if ol is not None:
+                outline = int(ol.get(_VAL, "9"))
+            ind = ppr.find(_IND)
+            if ind is not None:
+                raw = ind.get(_LEFT) or ind.get(_START) or "0"
+                indent = _int(raw) / 1440.0
+        style = self.style(sid)
+        level = 0
+        match = _HEADING_RE.match(style.name)
+        if match:
+            level = int(match.group(1))
+        elif (outline if outline is not None else style.outline) is not None:
+            value = outline if outline is not None else style.outline
+            level = value + 1 if value is not None and value < 9 else 0
+        list_item = numbered_here or (style.numbered and num_key is None)
+        list_numbered = "number" in style.name.lower()
+        if num_key is not None:
+            if self._bullet_nums is None:
+                self._bullet_nums = self._bullet_num_ids()
+            if num_key in self._bullet_nums:
+                list_numbered = not self._bullet_nums[num_key]
+
+        runs: list[Run] = []
+        sizes: list[float] = []
+        caps_all = True
+        any_text = False
+        segment = 0
+        pieces: list[list[Run]] = [runs]
+        for r in p.iter(_R, _HYPERLINK):
+            if r.tag == _HYPERLINK:
+                self._link(r)
+                continue
+            rpr = r.find(_RPR)
+            bold, italic, caps, size = style.bold, style.italic, style.caps, style.size
+            if rpr is not None:
+                rs = rpr.find(_RSTYLE)
+                if rs is not None:
+                    char_style = self.style(rs.get(_VAL))
+                    bold = char_style.bold if char_style.bold is not None else bold
+                    italic = char_style.italic if char_style.italic is not None else italic
+                    caps = char_style.caps if char_style.caps is not None else caps
+                bold = _flag(rpr.find(_B), bold)
+                italic = _flag(rpr.find(_I), italic)
+                caps = _flag(rpr.find(_CAPS), caps)
+                sz = rpr.find(_SZ)
+                if sz is not None:
+                    size = _int(sz.get(_VAL, "0")) / 2 or size
+            for child in r.iterchildren():
+                ctag = child.tag
+                if ctag == _T:
+                    text = child.text or ""
+                elif ctag in (_TAB, _PTAB):
+                    segment += 1
+                    continue
+                elif ctag in (_BR, _CR):
+                    runs = []
+                    pieces.append(runs)
+                    segment = 0
+                    continue
+                elif ctag == _NOBREAKHYPHEN:
+                    text = "-"
+                else:
+                    continue
+                if not text:
+                    continue
+                if text.strip():
+                    any_text = True
+                    caps_all = caps_all and bool(caps)
+                    if size:
+                        sizes.append(size)
+                runs.append(Run(text, bool(bold), bool(italic), segment))
+        if not any_text:
+            return []
+        lines = []
+        for index, piece in enumerate(pieces):
+            if not "".join(r.text for r in piece).strip():
+                continue
+            piece_runs, typed_bullet, typed_number = strip_marker(piece)
+            is_list = list_item and index == 0
+            line = Line(
+                runs=piece_runs,
+                size=max(sizes) if sizes else None,
+                heading_level=level,
+                bullet=is_list or typed_bullet,
+                numbered=(is_list and list_numbered) or typed_number,
+                indent=indent,
+                source=source,
+                style=style.name or None,
+                all_caps=caps_all,
+            )
+            lines.append(line)
+        return lines
+
+    def _link(self, el: Any) -> None:
+        rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        if not rid:
+            return
+        try:
+            target = self.document.part.rels[rid].target_ref
+        except KeyError:
+            return
+        if target and target not in self.links:
+            self.links.append(target)
+
+    def headers_and_footers(self) -> tuple[list[Line], list[Line]]:
+        """Lines from every distinct header and footer (contact details often live there)."""
+        seen: set[int] = set()
+        headers: list[Line] = []
+        footers: list[Line] = []
+        for section in self.document.sections:
+            for attr, out, source in (
+                ("first_page_header", headers, "header"),
+                ("header", headers, "header"),
+                ("first_page_footer", footers, "footer"),
+                ("footer", footers, "footer"),
+            ):
+                try:
+                    part = getattr(section, attr)
+                    if part.is_linked_to_previous:
+                        continue
+                    element = part._element
+                except Exception:
+                    continue
+                if id(element) in seen:
+                    continue
+                seen.add(id(element))
+                for child in element.iterchildren():
+                    self.block(child, out, source=source)
+        return headers, footers
+
+
+def _flag(el: Any, default: bool | None) -> bool | None:
+    if el is None:
+        return default
+    return el.get(f"{W}val", "true").lower() not in _TRUE_OFF
+
+
+def _int(value: str) -> int:
+    try:
+        return int(float(value))
+    except ValueError:
+        return 0
+
+
+def _apply_rpr(style: _Style, rpr: Any) -> None:
+    style.bold = _flag(rpr.find(f"{W}b"), style.bold)
+    style.italic = _flag(rpr.find(f"{W}i"), style.italic)
+    style.caps = _flag(rpr.find(f"{W}caps"), style.caps)
+    sz = rpr.find(f"{W}sz")
+    if sz is not None:
+        style.size = _int(sz.get(f"{W}val", "0")) / 2 or style.size

@@ -1,0 +1,553 @@
+"""PDF reader: words with font name and size → visual lines → logical lines, in reading order.
+
+Why one pass: pdfplumber's layout analysis of the characters is the expensive part, so
+each page gets exactly one ``extract_words`` call (with ``fontname`` and ``size``) and
+everything else — faux-bold duplicates, bullet glyphs glued to words, icon glyphs, lines,
+segments, columns, wrapped bullets and paragraphs, hyphens — is done on those words.
+
+Layout rules, all geometric (no rule knows a generator):
+- a visual line is words whose vertical centres fall inside each other's extent;
+- a segment break is a horizontal gap wider than ``SEGMENT_GAP`` × the font size
+  (a tab stop, a table cell or a right-aligned date column);
+- two real columns (a sidebar) are read one after the other when a vertical gutter
+  separates them and each side has many lines of its own; a narrow column that only
+  labels the lines beside it (dates to the left of each entry) stays on those lines;
+- a wrapped bullet is joined when the next line is not a bullet, sits at the bullet's
+  indent or its text's indent, and follows with a line's usual spacing;
+- a wrapped paragraph is joined when the previous line reached its column's right edge;
+- a hyphen at a line end is kept for compounds ("cross-functional") and dropped for a
+  word split by hyphenation ("medica-tions"), judged with an English word list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from . import limits
+from .lines import Document, Line, Run, split_bullet
+
+SEGMENT_GAP = 0.9
+"""A gap wider than this many font sizes splits a line into segments (words are ~0.3)."""
+TIGHT_GAP = 0.6
+"""Blank space above a line, in font sizes, still read as the same paragraph."""
+CELL_GUTTER = 2.0
+"""A cell's text counts as wrapped when its next word would have reached within this many
+font sizes of the next column (the gutter between table cells)."""
+BLOCK_GAP = 0.9
+"""Blank space above a line, in font sizes, that marks a new block."""
+
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|,b$|-b$", re.IGNORECASE)
+_ITALIC_RE = re.compile(r"italic|oblique|-it$|-it\b|it$|,i$", re.IGNORECASE)
+_PUA_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\ufffd]")
+_PAGE_FURNITURE_RE = re.compile(
+    r"^(?:.*\s[-–—|·]\s*)?(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^(?:page\s*)?\d{1,3}$",
+    re.IGNORECASE,
+)
+_GLYPHS = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙"
+_SYMBOL_BULLETS = str.maketrans(
+    {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf0a8": "•"}
+)
+"""Bullets drawn from the Symbol / Wingdings / OpenSymbol fonts' private-use code points."""
+_LABEL_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:present|current|now)\b", re.IGNORECASE)
+"""A year or "present": what the narrow date column beside each entry holds."""
+_MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|[-–*])$")
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass(slots=True)
+class _VLine:
+    words: list[_Word]
+    page: int
+    top: float = 0.0
+    bottom: float = 0.0
+    segments: list[list[_Word]] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def size(self) -> float:
+        counts: dict[float, int] = {}
+        for w in self.words:
+            counts[w.size] = counts.get(w.size, 0) + len(w.text)
+        return max(counts, key=counts.__getitem__)
+
+
+def read(path: Path, data: bytes) -> Document:
+    """Read a PDF held in ``data`` (the bytes of ``path``)."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(BytesIO(data))
+    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError, PDFSyntaxError) as exc:
+        raise _open_error(path, exc) from exc
+    with pdf:
+        try:
+            pages = pdf.pages
+        except (PdfminerException, PDFSyntaxError) as exc:
+            raise _open_error(path, exc) from exc
+        cap = limits()["max_pdf_pages"]
+        if len(pages) > cap:
+            raise InputError(
+                f"the PDF has {len(pages)} pages; resumetool reads resumes of at most {cap}",
+                path=path,
+                hint="a resume is a few pages: give the resume alone, not a portfolio or a book",
+            )
+        document = Document(path=Path(path), kind="pdf", pages=len(pages))
+        vlines: list[_VLine] = []
+        saw_images = False
+        for number, page in enumerate(pages, start=1):
+            try:
+                raw = page.extract_words(extra_attrs=["fontname", "size"])
+                links = page.hyperlinks
+            except Exception as exc:
+                if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
+                    raise _open_error(path, exc) from exc
+                raise
+            for link in links:
+                uri = link.get("uri")
+                if uri and uri not in document.links:
+                    document.links.append(uri)
+            if not raw:
+                saw_images = saw_images or bool(page.objects.get("image"))
+                continue
+            vlines.extend(_page_lines(raw, number, float(page.width)))
+    if not any(v.words for v in vlines):
+        what = "is a scanned image with no text layer" if saw_images else "has no text layer"
+        raise InputError(
+            f"the PDF {what}, so there is nothing to read",
+            path=path,
+            hint="export the resume as DOCX or text from the original, or run OCR "
+            "(e.g. ocrmypdf) on it first",
+        )
+    document.lines = _logical_lines(vlines)
+    return document
+
+
+def _open_error(path: Path, exc: Exception) -> InputError:
+    chain = f"{exc!r} {exc.__cause__!r} {getattr(exc, 'args', '')}".lower()
+    if "password" in chain or "encrypt" in chain:
+        return InputError(
+            "the PDF is encrypted (password-protected)",
+            path=path,
+            hint="open it, save or print a copy without a password, and parse that copy",
+        )
+    return InputError(
+        "the PDF is damaged or truncated and cannot be read",
+        path=path,
+        hint="export the resume to PDF again from the original",
+    )
+
+
+# ---- words and visual lines ------------------------------------------------------------
+def _words(raw: list[dict[str, Any]]) -> list[_Word]:
+    words: list[_Word] = []
+    for w in raw:
+        text = w["text"]
+        size = float(w["size"]) or 10.0
+        x0, x1 = float(w["x0"]), float(w["x1"])
+        fontname = w.get("fontname") or ""
+        bold = bool(_BOLD_RE.search(fontname.split("+")[-1]))
+        italic = bool(_ITALIC_RE.search(fontname.split("+")[-1]))
+        if _PUA_RE.search(text):
+            text = _PUA_RE.sub("", text.translate(_SYMBOL_BULLETS))
+            if not text:
+                continue
+        doubled = len(text) >= 4 and len(text) % 2 == 0 and text[::2] == text[1::2]
+        if doubled and (x1 - x0) / len(text) < 0.33 * size:  # each glyph twice: faux bold
+            text, bold = text[::2], True
+        if len(text) > 1 and text[0] in _GLYPHS:
+            cut = x0 + (x1 - x0) / len(text)
+            words.append(_Word(text[0], x0, cut, w["top"], w["bottom"], size, False, False))
+            text, x0 = text[1:].lstrip(), cut + 0.25 * size
+        words.append(_Word(text, x0, x1, float(w["top"]), float(w["bottom"]), size, bold, italic))
+    return words
+
+
+def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLine]:
+    words = sorted(_words(raw), key=lambda w: (w.top, w.x0))
+    lines: list[_VLine] = []
+    for word in words:
+        centre = (word.top + word.bottom) / 2
+        line = lines[-1] if lines else None
+        if line is not None and line.top - 0.5 <= centre <= line.bottom + 0.5:
+            line.words.append(word)
+            line.top = min(line.top, word.top)
+            line.bottom = max(line.bottom, word.bottom)
+        else:
+            lines.append(_VLine([word], page, word.top, word.bottom))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+        segments: list[list[_Word]] = [[line.words[0]]]
+        for index, (prev, word) in enumerate(zip(line.words, line.words[1:], strict=False)):
+            limit = SEGMENT_GAP * min(prev.size, word.size)
+            if index == 0 and (prev.text in _GLYPHS or _MARKER_RE.match(prev.text)):
+                limit = 4 * prev.size  # a list marker and its text, however far apart
+            if word.x0 - prev.x1 > limit:
+                segments.append([word])
+            else:
+                segments[-1].append(word)
+        line.segments = segments
+    return _reading_order(lines, width)
+
+
+def _reading_order(lines: list[_VLine], width: float) -> list[_VLine]:
+    """Read a two-column (sidebar) page column by column; anything else top to bottom."""
+    if len(lines) < 12:
+        return lines
+    left_edge = min(line.x0 for line in lines)
+    right_edge = max(line.x1 for line in lines)
+    best: tuple[int, float] | None = None
+    step = 2.0
+    x = left_edge + 0.2 * (right_edge - left_edge)
+    while x < left_edge + 0.8 * (right_edge - left_edge):
+        crossing = sum(1 for line in lines for seg in line.segments if seg[0].x0 < x < seg[-1].x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += step
+    if best is None:
+        return lines
+    gutter = best[1]
+
+    def side(line: _VLine) -> str:
+        has_left = any(seg[-1].x1 <= gutter for seg in line.segments)
+        has_right = any(seg[0].x0 >= gutter for seg in line.segments)
+        crosses = any(seg[0].x0 < gutter < seg[-1].x1 for seg in line.segments)
+        if crosses:
+            return "cross"
+        return "both" if has_left and has_right else ("left" if has_left else "right")
+
+    sides = [side(line) for line in lines]
+    inner = [i for i, s in enumerate(sides) if s != "cross"]
+    if not inner:
+        return lines
+    first, last = inner[0], inner[-1]
+    if any(s == "cross" for s in sides[first : last + 1]):
+        return lines
+    left_segments = [
+        " ".join(w.text for w in seg)
+        for line in lines[first : last + 1]
+        for seg in line.segments
+        if seg[-1].x1 <= gutter
+    ]
+    right_lines = sum(1 for s in sides[first : last + 1] if s in ("right", "both"))
+    if len(left_segments) < 4 or right_lines < 4:
+        return lines
+    labels = sum(1 for text in left_segments if _LABEL_RE.search(text) and len(text.split()) <= 6)
+    if labels >= 0.5 * len(left_segments):
+        return lines  # a column of dates labelling the entries beside it, not a sidebar
+    left: list[_VLine] = []
+    right: list[_VLine] = []
+    for line in lines[first : last + 1]:
+        for seg in line.segments:
+            target = left if seg[-1].x1 <= gutter else right
+            target.append(_VLine(list(seg), line.page, line.top, line.bottom, [list(seg)]))
+    return lines[:first] + left + right + lines[last + 1 :]
+
+
+# ---- logical lines ---------------------------------------------------------------------
+def _runs(vline: _VLine) -> list[Run]:
+    runs: list[Run] = []
+    for index, segment in enumerate(vline.segments):
+        previous: _Word | None = None
+        for word in segment:
+            glue = ""
+            if previous is not None and word.x0 - previous.x1 > 0.1 * word.size:
+                glue = " "
+            previous = word
+            if runs and runs[-1].segment == index:
+                last = runs[-1]
+                if last.bold == word.bold and last.italic == word.italic:
+                    last.text += glue + word.text
+                    continue
+            runs.append(Run(glue + word.text, word.bold, word.italic, index))
+    return runs
+
+
+def _logical_lines(vlines: list[_VLine]) -> list[Line]:
+    right_edges = _right_edges(vlines)
+    out: list[Line] = []
+    previous: _VLine | None = None
+    bullet_text_x0: float | None = None
+    new_page = True
+    sources: list[_VLine] = []  # the first visual line of each logical line in ``out``
+    for vline in vlines:
+        size = vline.size
+        if previous is not None and previous.page != vline.page:
+            new_page = True
+        gap = (
+            None
+            if previous is None or previous.page != vline.page
+            else vline.top - (previous.bottom)
+        )
+        runs = _runs(vline)
+        first_text = runs[0].text if runs else ""
+        rest, bullet, numbered = split_bullet(first_text)
+        is_glyph = bool(vline.words[0].text in _GLYPHS or bullet)
+        last = out[-1] if out else None
+        tight = gap is not None and gap <= TIGHT_GAP * size
+        if previous is not None and previous.page == vline.page - 1 and new_page:
+            tight = True  # a paragraph or bullet carried over to the next page
+        new_page = False
+        how = (
+            _continues(last, previous, vline, bullet_text_x0, right_edges)
+            if last is not None and previous is not None and not bullet and tight
+            else ""
+        )
+        target = last
+        if not how and not bullet and len(vline.segments) == 1 and out:
+            target = _cell_above(out, sources, vline)
+            how = "cell" if target is not None else ""
+        if how == "cell" and target is not None:
+            first_segment = min(r.segment for r in target.runs)
+            tail = _last_run(target, first_segment)
+            if tail is not None:
+                tail.text = _join_words(tail.text, " ".join(w.text for w in vline.words))
+                target.changed()
+            previous = vline
+            continue
+        if how == "main" and last is not None:
+            _append(last, vline, runs)
+            previous = vline
+            continue
+        if bullet:
+            runs = list(runs)
+            runs[0] = Run(rest, runs[0].bold, runs[0].italic, runs[0].segment)
+            text_words = [w for w in vline.words if w.text not in _GLYPHS]
+            bullet_text_x0 = (
+                text_words[1].x0
+                if numbered and len(text_words) > 1
+                else (text_words[0].x0 if text_words else vline.x0)
+            )
+        elif is_glyph:
+            bullet_text_x0 = vline.x0
+        line = Line(
+            runs=[r for r in runs if r.text.strip()],
+            size=round(size, 1),
+            bullet=bullet,
+            numbered=numbered,
+            indent=round(vline.x0, 1),
+            page=vline.page,
+            gap_before=None if gap is None else round(gap / size, 2),
+            block_start=gap is None or gap > BLOCK_GAP * size,
+            x0=vline.x0,
+            x1=vline.x1,
+        )
+        if _PAGE_FURNITURE_RE.match(line.plain.strip()):
+            line.source = "footer"
+        if line.runs:
+            out.append(line)
+            sources.append(vline)
+        previous = vline
+    return out
+
+
+def _cell_above(out: list[Line], sources: list[_VLine], cur: _VLine) -> Line | None:
+    """A logical line up to three back whose first cell ``cur`` wraps into, when the lines
+    in between stand in another column (a name wrapping beside its contact column)."""
+    for back in (1, 2, 3):
+        if len(out) < back:
+            return None
+        candidate, first_vline = out[-back], sources[-back]
+        between = sources[len(sources) - back + 1 :]
+        if first_vline.page != cur.page or len(first_vline.segments) < 2:
+            continue
+        if any(v.x0 < cur.x1 + SEGMENT_GAP * cur.size for v in between):
+            continue
+        first, nxt = first_vline.segments[0], first_vline.segments[1]
+        word = cur.words[0]
+        if (
+            abs(cur.x0 - first[0].x0) <= 2
+            and cur.x1 < nxt[0].x0
+            and abs(word.size - first[-1].size) <= 0.6
+            and cur.top - max(w.bottom for w in first) <= TIGHT_GAP * word.size
+            and first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size
+            >= nxt[0].x0 - CELL_GUTTER * word.size
+        ):
+            return candidate
+    return None
+
+
+def _right_edges(vlines: list[_VLine]) -> dict[tuple[int, int], float]:
+    """The right edge of the text that starts at each left edge (per page, 4-pt buckets)."""
+    edges: dict[tuple[int, int], float] = {}
+    for v in vlines:
+        main = max(v.segments, key=lambda s: s[-1].x1 - s[0].x0)
+        key = (v.page, int(main[0].x0 // 4))
+        edges[key] = max(edges.get(key, 0.0), main[-1].x1)
+    return edges
+
+
+def _column_right(edges: dict[tuple[int, int], float], page: int, x0: float) -> float:
+    bucket = int(x0 // 4)
+    return max(edges.get((page, b), 0.0) for b in range(bucket - 3, bucket + 4))
+
+
+def _continues(
+    line: Line,
+    prev: _VLine,
+    cur: _VLine,
+    bullet_text_x0: float | None,
+    right_edges: dict[tuple[int, int], float],
+) -> str:
+    """How visual line ``cur`` carries on logical ``line`` (last visual line ``prev``):
+    "cell" (wrapped inside the first column), "main" (wrapped text), or "" (it does not)."""
+    if cur.words[0].text in _GLYPHS:
+        return ""
+    if len(cur.segments) == 1 and len(prev.segments) > 1:
+        first = prev.segments[0]
+        nxt = prev.segments[1]
+        word = cur.words[0]
+        if (
+            abs(cur.x0 - first[0].x0) <= 2
+            and cur.x1 < nxt[0].x0
+            and abs(word.size - first[-1].size) <= 0.6
+            and first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size
+            >= nxt[0].x0 - CELL_GUTTER * word.size
+        ):
+            return "cell"  # a cell's text wrapped inside a narrow column (a date range)
+    if abs(prev.size - cur.size) > 0.6:
+        return ""
+    main_cur = max(cur.segments, key=lambda s: s[-1].x1 - s[0].x0)
+    main_prev = max(prev.segments, key=lambda s: s[-1].x1 - s[0].x0)
+    if line.bullet and bullet_text_x0 is not None:
+        bullet_x0 = line.x0 if line.x0 is not None else prev.x0
+        if not (bullet_x0 - 1.5 <= main_cur[0].x0 <= bullet_text_x0 + 2):
+            return ""
+        return "main" if _same_weight(main_prev, main_cur) else ""
+    if abs(main_cur[0].x0 - main_prev[0].x0) > 2 or not _same_weight(main_prev, main_cur):
+        return ""
+    right = _column_right(right_edges, cur.page, main_prev[0].x0)
+    first_word = main_cur[0]
+    wrapped = main_prev[-1].x1 + (first_word.x1 - first_word.x0) + 0.6 * cur.size >= right
+    return "main" if wrapped else ""
+
+
+def _same_weight(a: list[_Word], b: list[_Word]) -> bool:
+    return a[-1].bold == b[0].bold and a[-1].italic == b[0].italic
+
+
+def _append(line: Line, vline: _VLine, runs: list[Run]) -> None:
+    """Join a wrapped visual line onto a logical line: main text onto main text, the
+    other segments (a date or place at the side) kept as segments of their own."""
+    texts: dict[int, int] = {}
+    for run in line.runs:
+        texts[run.segment] = texts.get(run.segment, 0) + len(run.text.strip())
+    main_seg = max(texts, key=texts.__getitem__) if texts else 0
+    top_seg = max(texts, default=0)
+    cur_main = max(range(len(vline.segments)), key=lambda i: len(vline.segments[i]))
+    first = True
+    for run in runs:
+        if run.segment != cur_main:
+            line.runs.append(Run(run.text, run.bold, run.italic, top_seg + 1 + run.segment))
+            continue
+        if first:
+            first = False
+            tail = _last_run(line, main_seg)
+            text = run.text.lstrip()
+            if tail is not None and text:
+                stem = tail.text.rstrip()
+                joined = _join_words(stem, text)
+                if joined.startswith(stem):
+                    tail.text, glue = stem, joined[len(stem) : len(joined) - len(text)]
+                else:
+                    tail.text, glue = stem[:-1], ""
+                if tail.bold == run.bold and tail.italic == run.italic:
+                    tail.text += glue + text
+                else:
+                    _insert_after(line, tail, Run(glue + text, run.bold, run.italic, main_seg))
+                continue
+        line.runs.append(Run(run.text, run.bold, run.italic, main_seg))
+    line.x1 = max(line.x1 or 0.0, vline.x1)
+    line.changed()
+
+
+def _segment_ids(line: Line) -> list[int]:
+    return sorted({r.segment for r in line.runs if r.text.strip()})
+
+
+def _last_run(line: Line, segment: int) -> Run | None:
+    for run in reversed(line.runs):
+        if run.segment == segment:
+            return run
+    return None
+
+
+def _insert_after(line: Line, anchor: Run, run: Run) -> None:
+    index = next(i for i, r in enumerate(line.runs) if r is anchor)
+    line.runs.insert(index + 1, run)
+
+
+def _join_words(left: str, right: str) -> str:
+    """Join two wrapped lines, deciding what a hyphen at the break means."""
+    left = left.rstrip()
+    if not left.endswith("-") or len(left) < 2 or not left[-2].isalpha() or not right[:1].isalpha():
+        return f"{left} {right}"
+    head = re.split(r"[\s\-/]", left[:-1])[-1]
+    tail = re.split(r"[\s\-/.,;:!?)]", right)[0]
+    if _is_split_word(head, tail):
+        return left[:-1] + right
+    return left + right
+
+
+def _is_split_word(head: str, tail: str) -> bool:
+    """True when ``head-`` + ``tail`` is one word broken by hyphenation, not a compound."""
+    if not head.isalpha() or not tail.isalpha() or not tail[0].islower() or head[0].isupper():
+        return False
+    words = _word_list()
+    if not words:
+        return False
+    head_ok, tail_ok = head.lower() in words, tail.lower() in words
+    if head_ok and tail_ok:
+        return False
+    return (head + tail).lower() in words or not (head_ok or tail_ok)
+
+
+@functools.cache
+def _word_list() -> frozenset[str]:
+    """English word forms from spaCy's lookup tables (a dependency already), loaded once."""
+    import gzip
+    import json
+
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        return frozenset()
+    folder = Path(spacy_lookups_data.__file__).parent / "data"
+    words: set[str] = set()
+    try:
+        with gzip.open(folder / "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as handle:
+            lookup = json.load(handle)
+        words.update(lookup)
+        words.update(lookup.values())
+        with gzip.open(folder / "en_lemma_index.json.gz", "rt", encoding="utf-8") as handle:
+            for forms in json.load(handle).values():
+                words.update(forms)
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(w.lower() for w in words)

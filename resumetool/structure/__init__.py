@@ -1,0 +1,208 @@
+"""Structure: lines with style cues → a Resume (JSON Resume model).
+
+``load_resume(path)`` is the entry every other stage uses: a JSON Resume file (JSON or
+YAML) is validated straight into the model; a DOCX, PDF, text or Markdown file is read
+into lines (``resumetool.parse``) and built here. ``build_resume`` is pure (document in,
+model out); ``format_outline`` prints the result so a person can check it at a glance.
+
+Nothing found is invented, and nothing read is dropped: text that fits no field goes to
+``meta.unparsed``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..parse.lines import Document, Line
+from .outline import format_outline
+
+if TYPE_CHECKING:
+    from ..model import Resume
+
+__all__ = ["build_resume", "format_outline", "load_resume"]
+
+_NAME_SPLIT_RE = re.compile(r"\s*(?:\||·|•|\t|\s{3,})\s*")
+_LIST_SECTIONS: dict[str, tuple[str, str | None, str | None]] = {
+    "certificates": ("name", "issuer", "date"),
+    "awards": ("title", "awarder", "date"),
+    "publications": ("name", "publisher", "releaseDate"),
+    "references": ("name", None, None),
+}
+"""Sections whose entries are a name, who gave it and a date: (name, by, date) fields."""
+
+
+def load_resume(path: str | Path) -> Resume:
+    """Read any supported resume file into a Resume.
+
+    Why one entry point: import, analyze, diff and render all take "a resume file" from
+    the user; they should not care whether it is a Word file or the JSON Resume YAML that
+    a previous version was saved as.
+    """
+    from ..parse import detect_format, read_bytes, read_document
+
+    path = Path(path)
+    data = read_bytes(path)
+    if detect_format(data, path) == "jsonresume":
+        from ..parse import jsonresume
+
+        return jsonresume.load(path, data)
+    return build_resume(read_document(path))
+
+
+def build_resume(document: Document) -> Resume:
+    """Sections, entries, dates and contact details from a read document."""
+    from ..model import Resume
+    from . import entries as E
+    from .contact import PART_SPLIT_RE, extract
+    from .sections import split_sections
+
+    sections = split_sections(document)
+    out: dict[str, Any] = {"basics": {}}
+    unparsed: list[str] = []
+    header = sections[0].lines
+    contact_parts: list[str] = []
+    name, label, rest_parts, name_left = _name_and_label(header, document)
+    unparsed.extend(name_left)
+    contact_parts.extend(rest_parts)
+    for section in sections[1:]:
+        if section.key == "contact":
+            contact_parts.extend(
+                p for line in section.lines for p in PART_SPLIT_RE.split(line.plain) if p
+            )
+    for line in document.lines:
+        if line.source == "footer" and document.kind != "pdf":
+            contact_parts.extend(p for p in PART_SPLIT_RE.split(line.plain) if p)
+    contact = extract(contact_parts, document.links)
+    basics: dict[str, Any] = {"name": name, "label": label, **contact.basics()}
+    usernames = {str(p.get("username", "")).lower().lstrip("@") for p in contact.profiles}
+    leftovers = [text for text in contact.leftovers if text.lower().lstrip("@") not in usernames]
+    if not label:
+        for index, part in enumerate(leftovers):
+            if _label_like(part):
+                basics["label"] = leftovers.pop(index)
+                break
+    unparsed.extend(leftovers)
+
+    for section in sections[1:]:
+        key, lines = section.key, section.lines
+        if not lines:
+            continue
+        if key == "summary":
+            text = " ".join(line.plain for line in lines)
+            basics["summary"] = f"{basics['summary']} {text}" if basics.get("summary") else text
+        elif key in ("work", "volunteer"):
+            groups = E.group(lines, document.kind)
+            margins = [E.work_margin(E.header_of(g).parts) for g in groups]
+            consensus = sum(m for m in margins if m is not None)
+            org_key = "name" if key == "work" else "organization"
+            for raw in groups:
+                entry, left = E.build_work(raw, consensus, org_key)
+                _add(out, key, entry)
+                unparsed.extend(left)
+        elif key == "education":
+            for raw in E.group(lines, document.kind):
+                entry, left = E.build_education(raw)
+                _add(out, key, entry)
+                unparsed.extend(left)
+        elif key == "projects":
+            for raw in E.group(lines, document.kind):
+                entry, left = E.build_project(raw)
+                _add(out, key, entry)
+                unparsed.extend(left)
+        elif key in _LIST_SECTIONS:
+            name_key, by_key, date_key = _LIST_SECTIONS[key]
+            for raw in E.group(lines, document.kind, bullets_are_entries=True):
+                entry, left = E.build_named(raw, name_key, by_key, date_key)
+                _add(out, key, entry)
+                unparsed.extend(left)
+        elif key == "skills":
+            out.setdefault("skills", []).extend(E.build_skills(lines))
+        elif key == "languages":
+            out.setdefault("languages", []).extend(E.build_languages(lines))
+        elif key == "interests":
+            out.setdefault("interests", []).extend(E.build_interests(lines))
+        elif key == "contact":
+            continue
+        else:
+            unparsed.append(section.title or "")
+            unparsed.extend(line.plain for line in lines)
+    out["basics"] = {k: v for k, v in basics.items() if v}
+    out["meta"] = {"unparsed": [u for u in unparsed if u and u.strip()]}
+    return Resume.model_validate(out)
+
+
+def _add(out: dict[str, Any], key: str, entry: dict[str, Any]) -> None:
+    cleaned = {k: v for k, v in entry.items() if v not in (None, "", [])}
+    if cleaned:
+        out.setdefault(key, []).append(cleaned)
+
+
+def _name_and_label(
+    header: list[Line], document: Document
+) -> tuple[str | None, str | None, list[str], list[str]]:
+    """(name, label, parts left for contact details, text that is neither)."""
+    from .features import Candidate, min_score, score
+
+    largest = max((line.size or 0 for line in header[:8]), default=0) or None
+    best: tuple[float, int, int] | None = None
+    pieces: list[list[str]] = []
+    for index, line in enumerate(header):
+        parts = [p for seg in line.segments for p in _NAME_SPLIT_RE.split(seg) if p.strip()]
+        pieces.append(parts)
+        if index >= 8:
+            continue
+        for p_index, part in enumerate(parts):
+            candidate = Candidate(part.strip(), line, document.body_size, largest, index)
+            value = score("name", candidate)
+            if best is None or value > best[0]:
+                best = (value, index, p_index)
+    name = label = None
+    used: set[tuple[int, int]] = set()
+    if best is not None and best[0] >= min_score("name"):
+        _, line_index, part_index = best
+        name = _tidy_name(pieces[line_index][part_index])
+        used.add((line_index, part_index))
+        following = line_index + 1
+        if following < len(pieces) and len(pieces[following]) == 1:
+            text = pieces[following][0].strip()
+            if _label_like(text):
+                label = text
+                used.add((following, 0))
+    contact_parts: list[str] = []
+    before_name: list[str] = []
+    for index, parts in enumerate(pieces):
+        for p_index, part in enumerate(parts):
+            if (index, p_index) in used:
+                continue
+            if best is not None and index < best[1] and not _has_contact(part):
+                before_name.append(part.strip())
+            else:
+                contact_parts.append(part)
+    return name, label, contact_parts, before_name
+
+
+def _tidy_name(text: str) -> str:
+    text = " ".join(text.split())
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        text = text.title()
+    return text
+
+
+def _has_contact(text: str) -> bool:
+    return bool(re.search(r"@|\d{3}|https?://|www\.|\.com|\.org|linkedin|github", text, re.I))
+
+
+def _label_like(text: str) -> bool:
+    from .contact import parse_location
+
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not _has_contact(text)
+        and not any(ch.isdigit() for ch in text)
+        and parse_location(text) is None
+        and text[:1].isupper()
+    )

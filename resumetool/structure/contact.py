@@ -1,0 +1,211 @@
+"""Contact details: e-mail, phone, web profiles and location, from the header's parts.
+
+Why the phone library: numbers come as "(206) 555-0143", "206.555.0143", "+44 20 7946
+0958"; ``phonenumbers`` finds them inside text and writes them one way (international
+format), where a regex would either miss forms or eat dates and zip codes. Link targets
+the reader saw (PDF link annotations, DOCX hyperlinks) count too: an icon-only "GitHub"
+in a PDF still has its URL.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+from .features import lexicon
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s|,;·•]+"
+    r"|(?<![@\w.])(?:[\w-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|tech|info|xyz|"
+    r"us|uk|de|ca|eu)(?:/[^\s|,;·•]*)?(?![\w@])",
+    re.IGNORECASE,
+)
+PART_SPLIT_RE = re.compile(r"\s*(?:\||·|•|⋅|∙|\t|;|\s{3,}|\s[–—]\s)\s*")
+NETWORKS = {
+    "linkedin.com": "LinkedIn",
+    "github.com": "GitHub",
+    "gitlab.com": "GitLab",
+    "bitbucket.org": "Bitbucket",
+    "twitter.com": "Twitter",
+    "x.com": "X",
+    "stackoverflow.com": "Stack Overflow",
+    "medium.com": "Medium",
+    "behance.net": "Behance",
+    "dribbble.com": "Dribbble",
+    "kaggle.com": "Kaggle",
+    "orcid.org": "ORCID",
+    "researchgate.net": "ResearchGate",
+    "scholar.google.com": "Google Scholar",
+    "instagram.com": "Instagram",
+    "facebook.com": "Facebook",
+    "youtube.com": "YouTube",
+}
+"""Known profile sites: the domain decides the network name."""
+_CITY_RE = re.compile(r"[A-ZÀ-Ý][\w.'’ -]{0,40}")
+
+
+@dataclass(slots=True)
+class Contact:
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    location: dict[str, str] | None = None
+    profiles: list[dict[str, str]] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+
+    def basics(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "email": self.email,
+            "phone": self.phone,
+            "url": self.url,
+            "location": self.location,
+            "profiles": self.profiles,
+        }
+        return {k: v for k, v in data.items() if v}
+
+
+def parse_location(text: str) -> dict[str, str] | None:
+    """{'city', 'region'|'countryCode'…} for "Seattle, WA", "Berlin, Germany", "Remote"."""
+    found = _parse_location(text)
+    return dict(found) if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_location(text: str) -> dict[str, str] | None:
+    text = text.strip().strip(",;|").strip()
+    if not text or len(text) > 60 or any(ch.isdigit() for ch in text) or "@" in text:
+        return None
+    if text.lower() in lexicon("remote_words"):
+        return {"address": text}
+    pieces = [p.strip() for p in text.split(",")]
+    if len(pieces) == 1:
+        if text.lower() in lexicon("countries") and text[:1].isupper():
+            return {"address": text}
+        return None
+    if len(pieces) > 3 or not all(pieces):
+        return None
+    city, last = pieces[0], pieces[-1]
+    if not _CITY_RE.fullmatch(city) or len(city.split()) > 4:
+        return None
+    middle = pieces[1] if len(pieces) == 3 else None
+    if middle is not None and last.lower() not in lexicon("countries"):
+        return None
+    if last in lexicon_upper("us_states"):
+        return _loc(city, region=last)
+    if last.lower() in lexicon("regions") and last[:1].isupper():
+        return _loc(city, region=last)
+    if last.lower() in lexicon("countries") and last[:1].isupper():
+        if middle is not None and not (
+            middle in lexicon_upper("us_states") or middle.lower() in lexicon("regions")
+        ):
+            return None
+        return _loc(city, region=middle, country=last)
+    return None
+
+
+def lexicon_upper(name: str) -> frozenset[str]:
+    return frozenset(w.upper() for w in lexicon(name))
+
+
+def _loc(city: str, region: str | None = None, country: str | None = None) -> dict[str, str]:
+    out = {"city": city}
+    if region:
+        out["region"] = region
+    if country:
+        out["countryCode" if len(country) <= 3 else "address"] = country
+    return out
+
+
+def format_phone(text: str, region: str = "US") -> str | None:
+    """The first phone number in ``text``, in international format, or None."""
+    import phonenumbers
+
+    try:
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.POSSIBLE
+        ):
+            return phonenumbers.format_number(
+                match.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            )
+    except Exception:  # the library raises on odd input; a phone is optional
+        return None
+    return None
+
+
+def profile_for(url: str) -> dict[str, str] | None:
+    """A JSON Resume profile for a known network's URL, else None."""
+    full = url if re.match(r"^[a-z]+://", url, re.IGNORECASE) else f"https://{url}"
+    parsed = urlparse(full)
+    host = parsed.netloc.lower().removeprefix("www.")
+    network = NETWORKS.get(host)
+    if not network:
+        return None
+    parts = [p for p in parsed.path.split("/") if p]
+    if parts and parts[0] in ("in", "pub", "u", "user", "users", "company") and len(parts) > 1:
+        username = parts[1]
+    else:
+        username = parts[0] if parts else ""
+    profile = {"network": network, "url": full.rstrip("/")}
+    if username:
+        profile["username"] = username.lstrip("@")
+    return profile
+
+
+def extract(parts: list[str], links: list[str] | None = None) -> Contact:
+    """Contact details from header parts; what is left of each part goes to ``leftovers``."""
+    contact = Contact()
+    for raw in parts:
+        rest = raw
+        for match in EMAIL_RE.finditer(raw):
+            contact.email = contact.email or match.group(0)
+            rest = rest.replace(match.group(0), " ")
+        for match in URL_RE.finditer(rest):
+            _add_url(contact, match.group(0).rstrip(".)"))
+            rest = rest.replace(match.group(0), " ")
+        if re.search(r"\d{3}", rest):
+            phone = format_phone(rest)
+            if phone:
+                contact.phone = contact.phone or phone
+                rest = re.sub(r"\+?\(?\d[\d\s().-]{6,}\d", " ", rest)
+        rest = rest.strip(" ,;|·•-–—:")
+        if not rest:
+            continue
+        location = parse_location(rest)
+        if location and contact.location is None:
+            contact.location = location
+            continue
+        rest = re.sub(
+            r"^(?:e-?mail|phone|tel|mobile|cell|web|website|linkedin|github)\s*:?\s*",
+            "",
+            rest,
+            flags=re.IGNORECASE,
+        )
+        if rest:
+            contact.leftovers.append(" ".join(rest.split()))
+    for link in links or []:
+        lower = link.lower()
+        if lower.startswith("mailto:"):
+            contact.email = contact.email or link[7:].split("?")[0]
+        elif lower.startswith("tel:"):
+            contact.phone = contact.phone or format_phone(link[4:])
+        elif lower.startswith(("http://", "https://")):
+            _add_url(contact, link)
+    return contact
+
+
+def _add_url(contact: Contact, url: str) -> None:
+    profile = profile_for(url)
+    if profile:
+        key = (profile["network"], profile.get("username", "").lower())
+        for existing in contact.profiles:
+            if (existing["network"], existing.get("username", "").lower()) == key:
+                return
+        contact.profiles.append(profile)
+        return
+    full = url if re.match(r"^[a-z]+://", url, re.IGNORECASE) else f"https://{url}"
+    if contact.url is None:
+        contact.url = full.rstrip("/")

@@ -1,0 +1,113 @@
+"""Dates and date ranges as people write them, to ISO 8601 prefixes.
+
+Why a tokenizer rather than one big pattern: resumes mix forms freely ("Sept. 2019 –
+Present", "03/2019 - 06/2021", "2018–2020", "Summer 2017", "2019 — now", "January 2020
+to Current"), so single dates are found first and a range is two of them (or one and a
+"present" word) with only a dash or "to" between. A season or a bare year is year-only;
+a current role has no end date (``current`` is True instead).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+"""Month names and the abbreviations people use (with or without a full stop)."""
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+"""Seasons give a year only: which months a season means depends on the hemisphere."""
+PRESENT = ("present", "current", "currently", "now", "today", "ongoing", "to date", "date")
+"""Words that end an open range: the role is current and gets no end date."""
+RANGE_SEPARATORS = ("-", "–", "—", "‒", "‐", "−", "~", "to", "until", "till", "through", "thru")
+
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SINGLE = re.compile(
+    rf"""
+    (?<![\w/.])
+    (?:
+        (?P<month>{_MONTH})\.?,?\s*(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+)?'?(?P<year>{_YEAR})
+      | (?P<season>{"|".join(SEASONS)})\s+(?P<season_year>{_YEAR})
+      | (?P<mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<mm_year>{_YEAR})
+      | (?P<iso_year>{_YEAR})-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>[0-3]\d))?(?![\d])
+      | (?P<bare_year>{_YEAR})
+    )
+    (?![\w/])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_PRESENT_RE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(sorted((re.escape(p) for p in PRESENT), key=len, reverse=True))})"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_SEPARATOR_RE = re.compile(r"^\s*(?:[-–—‒‐−~]{1,2}|to|until|till|through|thru)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A parsed range; ``end`` is None for a current role (``current``) or a single date."""
+
+    start: str
+    end: str | None
+    current: bool
+    span: tuple[int, int]
+    """Where in the text the range stood, so the caller can cut it out."""
+
+
+def parse_date(text: str) -> str | None:
+    """One date to an ISO prefix ('2019-09', '2017'), or None."""
+    match = _SINGLE.search(text)
+    return _iso(match) if match else None
+
+
+def find_range(text: str) -> DateRange | None:
+    """The first date range (or single date) in ``text``."""
+    tokens: list[tuple[int, int, str | None]] = [
+        (m.start(), m.end(), _iso(m)) for m in _SINGLE.finditer(text)
+    ]
+    if not tokens:
+        return None
+    for index, (start, end, iso) in enumerate(tokens):
+        if iso is None:
+            continue
+        rest = text[end:]
+        if index + 1 < len(tokens):
+            n_start, n_end, n_iso = tokens[index + 1]
+            between = text[end:n_start]
+            if n_iso and _SEPARATOR_RE.match(between):
+                return DateRange(iso, n_iso, False, (start, n_end))
+        present = _PRESENT_RE.search(rest)
+        if present and _SEPARATOR_RE.match(rest[: present.start()]):
+            return DateRange(iso, None, True, (start, end + present.end()))
+        return DateRange(iso, iso, False, (start, end))
+    return None
+
+
+def has_date(text: str) -> bool:
+    """Whether a date stands in ``text`` (cheap test for features)."""
+    return _SINGLE.search(text) is not None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups["month"]:
+        month = MONTHS[groups["month"].lower()]
+        day = groups["day"]
+        if day and 1 <= int(day) <= 31:
+            return f"{groups['year']}-{month:02d}-{int(day):02d}"
+        return f"{groups['year']}-{month:02d}"
+    if groups["season"]:
+        return groups["season_year"]
+    if groups["mm"]:
+        return f"{groups['mm_year']}-{int(groups['mm']):02d}"
+    if groups["iso_year"]:
+        if groups["iso_day"] and 1 <= int(groups["iso_day"]) <= 31:
+            return f"{groups['iso_year']}-{groups['iso_month']}-{groups['iso_day']}"
+        return f"{groups['iso_year']}-{groups['iso_month']}"
+    return groups["bare_year"]

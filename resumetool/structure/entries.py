@@ -1,0 +1,583 @@
+"""Entries: split a section's lines into entries and give each part of a header its field.
+
+Why layout first, words second: an entry starts where the layout says so — after the
+previous entry's bullets, at a new table row, at a second date range, or at a line that
+looks like the section's first entry line (same size, weight, indent). Inside an entry,
+the header's lines and segments are cut at separators (" — ", " | ", a change from bold
+to plain), dates and places are taken out, and the remaining parts are scored as
+position / company / institution (rules.yaml). Entries of one section share one layout,
+so when a part's words do not decide, the section's other entries do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..parse.lines import Line, Run
+from .contact import parse_location
+from .dates import DateRange, find_range, has_date
+from .features import Candidate, load, match_degree, score
+
+SEPARATOR_RE = re.compile(r"\s+(?:--|—|–|-|\||·|•|@|::|at)\s+|\s*[|;•·]\s*|\s+—|—\s+")
+GPA_RE = re.compile(
+    r"\b(?:GPA|CGPA|Grade|Grades)\s*:?\s*([0-9](?:[.,]\d{1,2})?(?:\s*/\s*\d(?:\.\d)?)?)",
+    re.IGNORECASE,
+)
+COURSES_RE = re.compile(r"^(?:relevant\s+)?(?:course\s*work|courses)\s*:\s*(.+)$", re.IGNORECASE)
+LABEL_RE = re.compile(r"^(?P<label>[^:—–|,;]{1,40}?)\s*(?::|\s—|\s–|\s-\s|\|)\s*(?P<rest>.+)$")
+
+
+@dataclass(slots=True)
+class RawEntry:
+    header: list[Line] = field(default_factory=list)
+    bullets: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Part:
+    text: str
+    line: int
+    bold: bool = False
+    italic: bool = False
+    location: bool = False
+
+
+@dataclass(slots=True)
+class Header:
+    parts: list[Part]
+    dates: DateRange | None
+    location: str | None
+
+
+# ---- grouping ---------------------------------------------------------------------------
+def _look(line: Line, kind: str) -> tuple[object, ...]:
+    x = round((line.x0 or 0) / 6) if kind == "pdf" else round(line.indent, 1)
+    return (
+        round(line.size or 0, 1),
+        line.starts_bold,
+        line.italic,
+        x,
+        line.heading_level,
+        line.style if kind == "docx" else None,
+    )
+
+
+def is_prose(line: Line) -> bool:
+    """A sentence or paragraph (a description), not a header line."""
+    text = line.plain
+    words = text.split()
+    if line.starts_bold or len(line.segments) > 1:
+        return False
+    found = find_range(text)
+    if found is not None and (len(words) < 12 or not text[found.span[1] :].strip(" .,;)")):
+        return False  # a header that ends with its dates, however long
+    return len(words) >= 12 or (text.rstrip().endswith(".") and len(words) >= 6)
+
+
+def group(lines: list[Line], kind: str, *, bullets_are_entries: bool = False) -> list[RawEntry]:
+    """Lines of one section → entries, by the layout cues described in the module doc."""
+    entries: list[RawEntry] = []
+    current: RawEntry | None = None
+    first_look: tuple[object, ...] | None = None
+    for line in lines:
+        if line.bullet and bullets_are_entries:
+            entries.append(RawEntry(header=[line]))
+            current = None
+            continue
+        if line.bullet:
+            if current is None:
+                current = RawEntry()
+                entries.append(current)
+            current.bullets.append(line)
+            continue
+        if current is not None and not current.bullets and current.header and is_prose(line):
+            current.body.append(line)
+            continue
+        look = _look(line, kind)
+        start = current is None or bool(current.bullets or current.body)
+        if not start and current is not None:
+            start = _starts_entry(line, current, kind, look == first_look)
+        if start:
+            current = RawEntry(header=[line])
+            entries.append(current)
+            if first_look is None:
+                first_look = look
+        elif current is not None:
+            current.header.append(line)
+    return entries
+
+
+def _starts_entry(line: Line, current: RawEntry, kind: str, same_look: bool) -> bool:
+    """Whether a header-like line opens a new entry while ``current`` has only a header."""
+    if line.source == "table":
+        return line.block_start  # a new table row; the rest of a row stays in its entry
+    if _date_first(line):
+        return True
+    dated = any(has_date(h.plain) for h in current.header)
+    text_like = kind in ("text", "markdown")
+    if text_like and line.block_start and dated:
+        return True  # a blank line after a complete header
+    if dated and _range_in(line) and _range_in_any(current):
+        return True  # a second date range
+    return not text_like and same_look
+
+
+def _date_first(line: Line) -> bool:
+    """A line whose first column is only a date: the label column of a new entry."""
+    segments = line.segments
+    if len(segments) < 2:
+        return False
+    found = find_range(segments[0])
+    return (
+        found is not None
+        and not segments[0][: found.span[0]].strip(" ()")
+        and not (segments[0][found.span[1] :].strip(" ()"))
+    )
+
+
+def _range_in(line: Line) -> bool:
+    found = find_range(line.plain)
+    return found is not None and found.end != found.start
+
+
+def _range_in_any(entry: RawEntry) -> bool:
+    return any(_range_in(h) for h in entry.header)
+
+
+# ---- header parts -------------------------------------------------------------------------
+def header_of(entry: RawEntry, *, locations: bool = True) -> Header:
+    """The header's parts with the (first) date range and place taken out."""
+    parts: list[Part] = []
+    dates: DateRange | None = None
+    location: str | None = None
+    for index, line in enumerate(entry.header):
+        for runs in _segments(line):
+            text = "".join(r.text for r in runs)
+            if dates is None:
+                found = find_range(text)
+                if found is not None:
+                    dates = found
+                    start, end = found.span
+                    if text[:start].rstrip().endswith("(") and text[end:].lstrip()[:1] == ")":
+                        start = text[:start].rstrip().rfind("(")
+                        end = end + text[end:].find(")") + 1
+                    runs = _cut(runs, start, end)
+            for part in _split(runs, index):
+                if locations and location is None:
+                    head, place = peel_location(part.text)
+                    if place:
+                        location = place
+                        if not head:
+                            continue
+                        part.text = head
+                parts.append(part)
+    for line in entry.bullets:
+        for runs in _segments(line)[1:] if len(_segments(line)) > 1 else []:
+            text = "".join(r.text for r in runs)
+            if dates is None and (found := find_range(text)):
+                dates = found
+            elif locations and location is None and parse_location(text):
+                location = text.strip()
+    return Header(parts, dates, location)
+
+
+def _segments(line: Line) -> list[list[Run]]:
+    by_segment: dict[int, list[Run]] = {}
+    for run in line.runs:
+        by_segment.setdefault(run.segment, []).append(run)
+    return [runs for _, runs in sorted(by_segment.items()) if "".join(r.text for r in runs).strip()]
+
+
+def _cut(runs: list[Run], start: int, end: int) -> list[Run]:
+    """Runs with characters [start, end) replaced by a separator."""
+    out: list[Run] = []
+    position = 0
+    for run in runs:
+        a, b = position, position + len(run.text)
+        position = b
+        if b <= start or a >= end:
+            out.append(run)
+            continue
+        keep = run.text[: max(0, start - a)] + " | " + run.text[max(0, end - a) :]
+        out.append(Run(keep, run.bold, run.italic, run.segment))
+    return out
+
+
+def _split(runs: list[Run], line_index: int) -> list[Part]:
+    """Cut a segment at separators and at changes between bold and plain text."""
+    pieces: list[tuple[str, bool, bool]] = []
+    for run in runs:
+        if pieces and pieces[-1][1] == run.bold:
+            text, bold, italic = pieces[-1]
+            pieces[-1] = (text + run.text, bold, italic and run.italic)
+        else:
+            pieces.append((run.text, run.bold, run.italic))
+    if len(pieces) > 1 and sum(1 for p in pieces if p[0].strip(" ,.;:|-–—()")) < len(pieces):
+        merged = "".join(p[0] for p in pieces)
+        pieces = [(merged, pieces[0][1], pieces[0][2])]
+    parts: list[Part] = []
+    for text, bold, italic in pieces:
+        for chunk in SEPARATOR_RE.split(text):
+            chunk = _clean(chunk)
+            if chunk:
+                parts.append(Part(chunk, line_index, bold, italic))
+    return parts
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\(\s*\)", "", text)
+    return " ".join(text.split()).strip(" ,;:|–—-·•")
+
+
+def peel_location(text: str) -> tuple[str, str | None]:
+    """('Brightline Office Supply', 'Atlanta, GA') from 'Brightline Office Supply, Atlanta, GA'."""
+    if parse_location(text):
+        return "", text.strip()
+    pieces = [p.strip() for p in text.split(",")]
+    for take in (2, 1):
+        if len(pieces) > take:
+            tail = ", ".join(pieces[-take:])
+            if parse_location(tail) and (take == 2 or "," in tail or _is_place_word(tail)):
+                return ", ".join(pieces[:-take]).strip(), tail
+    return text, None
+
+
+def _is_place_word(text: str) -> bool:
+    location = parse_location(text)
+    return bool(location and "address" in location)
+
+
+# ---- work-like entries ----------------------------------------------------------------------
+def _scores(text: str) -> tuple[float, float]:
+    candidate = Candidate(text)
+    return score("position", candidate), score("company", candidate)
+
+
+def _split_pair(text: str) -> tuple[str, str] | None:
+    """'Senior Engineer, Acme Labs' → the comma split that best reads as role + organisation."""
+    pieces = [p.strip() for p in text.split(",")]
+    best: tuple[float, tuple[str, str]] | None = None
+    for k in range(1, len(pieces)):
+        a, b = ", ".join(pieces[:k]), ", ".join(pieces[k:])
+        if not a or not b:
+            continue
+        ra, oa = _scores(a)
+        rb, ob = _scores(b)
+        value = max(ra + ob, oa + rb)
+        if best is None or value > best[0]:
+            best = (value, (a, b))
+    if best is None or best[0] < 2:
+        return None
+    return best[1]
+
+
+def work_margin(parts: list[Part]) -> float | None:
+    """How much more the first two parts read as (position, company) than the reverse."""
+    names = _name_parts(parts)
+    if len(names) < 2:
+        return None
+    ra, oa = _scores(names[0].text)
+    rb, ob = _scores(names[1].text)
+    return (ra + ob) - (oa + rb)
+
+
+def _name_parts(parts: list[Part]) -> list[Part]:
+    return [p for p in parts if not p.location and re.search(r"[A-Za-zÀ-ÿ]", p.text)]
+
+
+def build_work(
+    entry: RawEntry, consensus: float, org_key: str = "name"
+) -> tuple[dict[str, Any], list[str]]:
+    """A work (or volunteer, with ``org_key='organization'``) entry and its leftovers."""
+    header = header_of(entry)
+    names = _name_parts(header.parts)
+    data: dict[str, Any] = {}
+    leftovers: list[str] = []
+    position = company = None
+    if len(names) == 1:
+        only = names[0].text
+        pair = _split_pair(only) if "," in only else None
+        if pair:
+            names = [Part(pair[0], names[0].line), Part(pair[1], names[0].line)]
+        else:
+            role, org = _scores(only)
+            position, company = (only, None) if role >= org else (None, only)
+    if len(names) >= 2:
+        margin = work_margin(names) or 0.0
+        bias = float(load("rules.yaml")["order_bias_position_first"])
+        decided = margin if abs(margin) >= 3 else (consensus if consensus else margin) + bias
+        a, b = names[0].text, names[1].text
+        position, company = (a, b) if decided >= 0 else (b, a)
+        leftovers.extend(p.text for p in names[2:])
+    if position:
+        data["position"] = position
+    if company:
+        data[org_key] = company
+    if header.location and org_key == "name":
+        data["location"] = header.location
+    elif header.location:
+        leftovers.append(header.location)
+    _put_dates(data, header.dates)
+    data["highlights"] = [bullet_text(b) for b in entry.bullets]
+    if entry.body:
+        data["summary"] = " ".join(line.plain for line in entry.body)
+    return data, leftovers
+
+
+def bullet_text(line: Line) -> str:
+    """A bullet's text: its longest segment (side columns hold dates and places)."""
+    segments = line.segments
+    if len(segments) <= 1:
+        return line.plain
+    main = max(segments, key=len)
+    extras = [s for s in segments if s is not main and not (find_range(s) or parse_location(s))]
+    return " ".join([main, *extras])
+
+
+def _put_dates(data: dict[str, Any], dates: DateRange | None, *, single: str | None = None) -> None:
+    if dates is None:
+        return
+    if single:
+        data[single] = dates.start
+        return
+    data["startDate"] = dates.start
+    if not dates.current and dates.end:
+        data["endDate"] = dates.end
+
+
+# ---- education -------------------------------------------------------------------------------
+def build_education(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
+    header = header_of(entry)
+    data: dict[str, Any] = {}
+    leftovers: list[str] = []
+    texts = [p.text for p in header.parts]
+    texts = [t for t in (_take_gpa(t, data) for t in texts) if t]
+    for line in entry.bullets + entry.body:
+        rest = _take_gpa(line.plain, data)
+        courses = COURSES_RE.match(rest) if rest else None
+        if courses:
+            data.setdefault("courses", []).extend(split_list(courses.group(1)))
+        elif rest:
+            leftovers.append(rest)
+    pieces: list[str] = []
+    for text in texts:
+        pieces.extend(_education_pieces(text))
+    degree_index = next((i for i, t in enumerate(pieces) if match_degree(t)), None)
+    if degree_index is not None:
+        degree, rest = match_degree(pieces[degree_index]) or ("", "")
+        data["studyType"] = degree
+        rest = re.sub(r"^(?:in|of|,|:|-|–|—)\s+", "", rest).strip(" ,")
+        if rest and score("institution", Candidate(rest)) >= 3:
+            pieces[degree_index] = degree
+            pieces.insert(degree_index + 1, rest)  # "B.B.A. Oconee River College"
+        elif rest:
+            data["area"] = rest
+    others = [t for i, t in enumerate(pieces) if i != degree_index]
+    if others:
+        ranked = sorted(
+            range(len(others)), key=lambda i: -score("institution", Candidate(others[i]))
+        )
+        best = ranked[0]
+        institution = others[best]
+        remaining = [t for i, t in enumerate(others) if i != best]
+        if "area" not in data and not remaining and "," in institution:
+            head, _, tail = institution.rpartition(",")
+            institution, remaining = head.strip(), [tail.strip()]
+        data["institution"] = institution
+        if "area" not in data and remaining:
+            data["area"] = remaining.pop(0)
+        leftovers.extend(remaining)
+    if header.location:
+        leftovers.append(header.location)
+    _put_dates(data, header.dates)
+    return data, leftovers
+
+
+def _education_pieces(text: str) -> list[str]:
+    """Cut at commas where a degree or a school starts; other pieces stay with the one
+    before ("University of California, Berkeley" is one piece)."""
+    pieces: list[str] = []
+    for sub in (s.strip() for s in text.split(",")):
+        if not sub:
+            continue
+        starts = bool(match_degree(sub)) or bool(
+            score("institution", Candidate(sub)) >= 3
+            and not (pieces and match_degree(pieces[-1]) and " in " not in pieces[-1])
+        )
+        if pieces and not starts:
+            pieces[-1] = f"{pieces[-1]}, {sub}"
+        else:
+            pieces.append(sub)
+    return pieces
+
+
+def _take_gpa(text: str, data: dict[str, Any]) -> str:
+    match = GPA_RE.search(text)
+    if not match:
+        return text
+    data.setdefault("score", match.group(1).replace(" ", ""))
+    return _clean(text[: match.start()] + " " + text[match.end() :])
+
+
+# ---- projects, certificates, awards, publications, references ---------------------------
+def build_project(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
+    header = header_of(entry, locations=False)
+    data: dict[str, Any] = {}
+    if header.parts:
+        first = header.parts[0]
+        data["name"] = first.text.rstrip(".")
+        same_line = entry.header[first.line].plain
+        position = same_line.find(first.text)
+        after = same_line[position + len(first.text) :] if position >= 0 else ""
+        if header.dates:
+            found = find_range(after)
+            if found:
+                after = after[: found.span[0]] + after[found.span[1] :]
+        after = after.strip(" .,;:|–—-\t")
+        description = [after] if after else []
+        description += [_strip_dates(h.plain) for h in entry.header[first.line + 1 :]]
+        description += [line.plain for line in entry.body]
+        description = [d for d in description if d]
+        if description:
+            data["description"] = " ".join(description)
+    _put_dates(data, header.dates)
+    data["highlights"] = [bullet_text(b) for b in entry.bullets]
+    return data, []
+
+
+def _strip_dates(text: str) -> str:
+    found = find_range(text)
+    if found:
+        text = text[: found.span[0]] + text[found.span[1] :]
+    return text.strip(" \t|,;–—-")
+
+
+def build_named(
+    entry: RawEntry, name_key: str, by_key: str | None, date_key: str | None
+) -> tuple[dict[str, Any], list[str]]:
+    """Certificates, awards, publications, references: a name, who gave it, a date."""
+    header = header_of(entry, locations=False)
+    parts = [p.text for p in header.parts]
+    data: dict[str, Any] = {}
+    leftovers: list[str] = []
+    if len(parts) == 1 and by_key and "," in parts[0]:
+        head, _, tail = parts[0].rpartition(",")
+        tail = tail.strip()
+        org = Candidate(tail)
+        if (
+            score("company", org) > 0
+            or re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", tail)
+            or (len(tail.split()) >= 3)
+        ):
+            parts = [head.strip(), tail]
+    if parts:
+        data[name_key] = parts[0]
+    if len(parts) > 1 and by_key:
+        data[by_key] = parts[1]
+        leftovers.extend(parts[2:])
+    elif len(parts) > 1:
+        data.setdefault("summary" if name_key == "title" else name_key, parts[0])
+        leftovers.extend(parts[1:])
+    if date_key:
+        _put_dates(data, header.dates, single=date_key)
+    extra = [bullet_text(b) for b in entry.bullets] + [line.plain for line in entry.body]
+    if extra:
+        if name_key == "title":
+            data["summary"] = " ".join(extra)
+        elif name_key == "name" and by_key is None:
+            data["reference"] = " ".join(extra)
+        else:
+            leftovers.extend(extra)
+    return data, leftovers
+
+
+# ---- skills, languages, interests -----------------------------------------------------------
+def split_list(text: str) -> list[str]:
+    """'a, b (c, d); e' → ['a', 'b (c, d)', 'e']: commas inside brackets stay."""
+    items: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        if depth == 0 and char in ",;|•·":
+            items.append(current)
+            current = ""
+            continue
+        current += char
+    items.append(current)
+    return [item for item in (i.strip(" .\t") for i in items) if item]
+
+
+def build_skills(lines: list[Line]) -> list[dict[str, Any]]:
+    """Grouped 'Label: a, b' lines → one skill each; a flat list → one skill named ''."""
+    skills: list[dict[str, Any]] = []
+    flat: dict[str, Any] | None = None
+    last_group: dict[str, Any] | None = None
+    for line in lines:
+        text = line.plain.strip()
+        match = LABEL_RE.match(text)
+        label = match.group("label").strip() if match else ""
+        if match and len(label.split()) <= 5 and not has_date(label):
+            last_group = {"name": label, "keywords": split_list(match.group("rest"))}
+            skills.append(last_group)
+            continue
+        items = split_list(text)
+        if (
+            last_group is not None
+            and not line.block_start
+            and not line.bullet
+            and (line.source != "table")
+        ):
+            last_group["keywords"].extend(items)
+            continue
+        if flat is None:
+            flat = {"name": "", "keywords": []}
+            skills.append(flat)
+        flat["keywords"].extend(items)
+    return skills
+
+
+_FLUENCY_RE = re.compile(r"^(?P<lang>[^(:—–-]+?)\s*(?:\((?P<f1>[^)]+)\)|[:—–-]\s*(?P<f2>.+))$")
+
+
+def build_languages(lines: list[Line]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for line in lines:
+        for piece in _language_pieces(line.plain):
+            match = _FLUENCY_RE.match(piece)
+            if match:
+                fluency = (match.group("f1") or match.group("f2") or "").strip()
+                out.append({"language": match.group("lang").strip(), "fluency": fluency})
+            else:
+                out.append({"language": piece})
+    return out
+
+
+def _language_pieces(text: str) -> list[str]:
+    pieces = [p.strip() for p in re.split(r"\s*[|;•·]\s*|\t", text) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(split_list(piece) if "," in piece else [piece])
+    return out
+
+
+def build_interests(lines: list[Line]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for line in lines:
+        text = line.plain.strip()
+        match = LABEL_RE.match(text)
+        if match and len(match.group("label").split()) <= 4:
+            out.append(
+                {"name": match.group("label").strip(), "keywords": split_list(match.group("rest"))}
+            )
+        elif "," in text or ";" in text:
+            out.extend({"name": item} for item in split_list(text))
+        else:
+            out.append({"name": text})
+    return out

@@ -1,0 +1,197 @@
+"""The feature-scoring system: named predicates, weighted by rules.yaml.
+
+Why scoring instead of if-chains: whether a header part is a position, a company or a
+place is a matter of evidence (a role word, an org word, a comma, a state code), and
+layouts disagree on order and weight. Each feature is a small named predicate with its
+own test; ``rules.yaml`` says how much each counts for each field, so a wrong call is
+fixed by a weight, not by another special case.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..parse.lines import Line
+from .dates import has_date
+
+HERE = Path(__file__).parent
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w'’.&-]*")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me|co)/\S*", re.I)
+_PHONE_RE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+_NAME_RE = re.compile(r"[^\W\d_]+\.?(?:[ '’-]+[^\W\d_]+\.?)*")
+
+
+@functools.cache
+def load(name: str) -> dict[str, Any]:
+    """A YAML data file beside this module (rules, lexicons, headings), loaded once."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(HERE / name)
+
+
+@functools.cache
+def lexicon(name: str) -> frozenset[str]:
+    """A word list from lexicons.yaml, lower-cased."""
+    return frozenset(str(w).lower() for w in load("lexicons.yaml")[name])
+
+
+@dataclass
+class Candidate:
+    """A text being scored, with the line it came from and what the scorer knows around it."""
+
+    text: str
+    line: Line | None = None
+    body_size: float | None = None
+    largest_size: float | None = None
+    index: int = 0
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        return _WORD_RE.findall(self.text)
+
+    @functools.cached_property
+    def lower_words(self) -> list[str]:
+        return [w.lower().strip(".'’") for w in self.words]
+
+
+def normalize_heading(text: str) -> str:
+    """'Licenses & Certifications:' → 'licenses and certifications'."""
+    text = text.lower().replace("&", " and ").replace("+", " and ")
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+@functools.cache
+def heading_phrases() -> dict[str, str]:
+    """Normalized heading phrase → section key."""
+    data = load("headings.yaml")
+    return {
+        normalize_heading(phrase): section
+        for section, phrases in data["sections"].items()
+        for phrase in phrases
+    }
+
+
+def heading_section(text: str) -> tuple[str | None, bool]:
+    """(section key, exact) for a heading text: exact phrase, else head word, else None."""
+    norm = normalize_heading(text)
+    if not norm:
+        return None, False
+    phrases = heading_phrases()
+    if norm in phrases:
+        return phrases[norm], True
+    data = load("headings.yaml")
+    words = norm.split()
+    if len(words) <= data["max_words"] and words[-1] in data["head_words"]:
+        return data["head_words"][words[-1]], False
+    return None, False
+
+
+def _has_word(c: Candidate, name: str) -> bool:
+    words = lexicon(name)
+    return any(w in words or (w.endswith("s") and w[:-1] in words) for w in c.lower_words)
+
+
+def _is_location(text: str) -> bool:
+    from .contact import parse_location
+
+    return parse_location(text) is not None
+
+
+# ---- the features -------------------------------------------------------------------
+FEATURES: dict[str, Callable[[Candidate], bool]] = {
+    "heading_phrase": lambda c: heading_section(c.text)[1],
+    "heading_head_word": lambda c: (
+        heading_section(c.text)[0] is not None and not heading_section(c.text)[1]
+    ),
+    "heading_style": lambda c: bool(c.line and c.line.heading_level > 0),
+    "all_caps": lambda c: bool(c.line and c.line.caps),
+    "bold_line": lambda c: bool(c.line and c.line.bold),
+    "larger_than_body": lambda c: bool(
+        c.line and c.line.size and c.body_size and c.line.size >= 1.15 * c.body_size
+    ),
+    "ends_with_colon": lambda c: c.text.rstrip().endswith(":"),
+    "short_standalone": lambda c: bool(c.line and len(c.line.segments) == 1) and len(c.words) <= 4,
+    "is_bullet": lambda c: bool(c.line and c.line.bullet),
+    "has_date": lambda c: has_date(c.text),
+    "too_many_words_heading": lambda c: len(c.text.split()) > 6,
+    "ends_with_sentence_stop": lambda c: c.text.rstrip().endswith((".", ",", ";")),
+    "has_contact_detail": lambda c: bool(
+        _EMAIL_RE.search(c.text) or _URL_RE.search(c.text) or _PHONE_RE.search(c.text)
+    ),
+    "several_segments": lambda c: bool(c.line and len(c.line.segments) > 1),
+    "largest_text": lambda c: bool(
+        c.line and c.line.size and c.largest_size and c.line.size >= c.largest_size - 0.01
+    ),
+    "title_style": lambda c: bool(c.line and (c.line.style or "").lower() == "title"),
+    "two_to_four_words": lambda c: 2 <= len(c.text.split()) <= 4,
+    "letters_only": lambda c: bool(_NAME_RE.fullmatch(c.text.strip())),
+    "first_in_header": lambda c: c.index == 0,
+    "has_at_or_digit": lambda c: "@" in c.text or any(ch.isdigit() for ch in c.text),
+    "has_separator": lambda c: bool(re.search(r"[|,;:•·/]|\s[-–—]\s", c.text)),
+    "too_many_words_name": lambda c: len(c.text.split()) > 5,
+    "role_word": lambda c: _has_word(c, "role_words"),
+    "ends_with_role_word": lambda c: (
+        bool(c.lower_words)
+        and (
+            c.lower_words[-1] in lexicon("role_words")
+            or c.lower_words[-1].rstrip("s") in lexicon("role_words")
+        )
+    ),
+    "starts_with_seniority": lambda c: (
+        bool(c.lower_words) and c.lower_words[0] in lexicon("seniority_words")
+    ),
+    "org_word": lambda c: _has_word(c, "org_words"),
+    "legal_suffix": lambda c: (
+        any(w.lower() in lexicon("legal_suffixes") for w in c.text.split())
+        or any(w.lower().strip(",") in lexicon("legal_suffixes") for w in c.text.split())
+    ),
+    "is_location": lambda c: _is_location(c.text),
+    "too_many_words_field": lambda c: len(c.text.split()) > 8,
+    "inner_comma": lambda c: (
+        "," in c.text
+        and not re.search(r",\s*(?:inc|llc|ltd|corp|co|gmbh|plc)\b", c.text, re.IGNORECASE)
+    ),
+    "acronym": lambda c: bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", c.text.strip())),
+    "school_word": lambda c: _has_word(c, "school_words"),
+    "degree": lambda c: bool(match_degree(c.text)),
+}
+
+
+def score(field: str, candidate: Candidate) -> float:
+    """The candidate's score for ``field``: the sum of its features' weights."""
+    total = 0.0
+    for rule in load("rules.yaml")[field]["rules"]:
+        if FEATURES[rule["feature"]](candidate):
+            total += float(rule["score"])
+    return total
+
+
+def min_score(field: str) -> float:
+    return float(load("rules.yaml")[field]["min_score"])
+
+
+@functools.cache
+def _degree_re() -> re.Pattern[str]:
+    names = sorted(load("lexicons.yaml")["degrees"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(str(n)).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"^\s*(?P<degree>{alternatives})(?=$|[\s,;:(–—-])", re.IGNORECASE)
+
+
+def match_degree(text: str) -> tuple[str, str] | None:
+    """(degree, rest) when ``text`` starts with a degree: 'B.S. in CS' → ('B.S.', 'in CS')."""
+    match = _degree_re().match(text)
+    if not match:
+        return None
+    degree = match.group("degree").strip()
+    rest = text[match.end() :].strip()
+    if degree.lower() in ("ma", "ms", "as", "aa", "ba", "bs", "med", "md") and not (
+        degree.isupper() or degree[:1].isupper()
+    ):
+        return None
+    return degree, rest
