@@ -21,7 +21,9 @@ from docx.shared import Inches, Pt
 HERE = Path(__file__).resolve().parent
 
 NAME = "Jordan Rivera"
-CONTACT = "Denver, CO · jordan.rivera@example.com · (303) 555-0188 · linkedin.com/in/jordanrivera-pm"
+CONTACT = (
+    "Denver, CO · jordan.rivera@example.com · (303) 555-0188 · linkedin.com/in/jordanrivera-pm"
+)
 SUMMARY = (
     "Program manager with nine years of experience delivering logistics and healthcare "
     "software programs on time. Known for clear stakeholder management, calm risk "
