@@ -781,39 +781,6 @@ def _workspace_or_none(state: State) -> Workspace | None:
         return None
 
 
-def _load_resume_file(file: Path) -> Any:
-    """A Resume from a file: through the parser when it is there, else JSON Resume .json/.yaml."""
-    try:
-        from .structure import load_resume
-    except ImportError:
-        load_resume = None
-    if load_resume is not None:
-        return load_resume(file)
-    import json
-
-    from .errors import InputError, UnsupportedFormat, ValidationFailed
-    from .files import read_yaml, validate
-    from .model import Resume
-
-    if file.suffix.lower() not in (".json", ".yaml", ".yml"):
-        raise UnsupportedFormat(
-            "not a JSON Resume file", path=file, hint="give a .json or .yaml JSON Resume"
-        )
-    if not file.is_file():
-        raise InputError("file not found", path=file)
-    if file.suffix.lower() != ".json":
-        return validate(Resume, read_yaml(file), file)
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError("not UTF-8 text", path=file, hint="save it as UTF-8") from exc
-    except json.JSONDecodeError as exc:
-        raise ValidationFailed(
-            f"invalid JSON: {exc.msg}", path=file, line=exc.lineno, hint="fix the file"
-        ) from exc
-    return validate(Resume, data, file)
-
-
 @main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -853,6 +820,7 @@ def render(
     """
     from .errors import UsageError
     from .render import DEFAULT_TEMPLATE, parse_formats, render_resume
+    from .structure import load_resume
     from .workspace import shown
 
     if file is None:
@@ -870,10 +838,8 @@ def render(
                 f"rendering {own} would overwrite the input {shown(file)}",
                 hint="pass -o with another file or folder",
             )
-    resume = _load_resume_file(file)
-    for path in render_resume(
-        resume, name, fmts, out, stem=file.stem, extra_template_dirs=extra
-    ):
+    resume = load_resume(file)
+    for path in render_resume(resume, name, fmts, out, stem=file.stem, extra_template_dirs=extra):
         click.echo(f"wrote {shown(path)}")
 
 
@@ -905,3 +871,251 @@ def templates_command(state: State, paths: bool) -> None:
         row = [design.name + marker, design.origin, ",".join(design.formats()), design.description]
         table.add_row(*row, *([str(design.folders[0])] if paths else []))
     _print_table(state, table)
+
+
+# -- versions: import, versions, draft, diff ---------------------------------------------
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_state
+def import_command(state: State, file: Path) -> None:
+    """Store a resume (DOCX, PDF, text, Markdown, JSON Resume) as the next version.
+
+    It becomes resumes/vN/ (the parsed resume.yaml, meta.yaml, and the file itself as
+    source.*). Versions never change; drafts and imports add new ones.
+
+    \b
+    Examples:
+      resumetool import resume.docx
+      resumetool import ~/Downloads/cv.pdf && resumetool analyze latest
+    """
+    from .versions import import_resume, summary_line
+    from .workspace import shown
+
+    workspace = state.open_workspace()
+    previous = workspace.latest_version()
+    version = import_resume(workspace, file)
+    resume = version.resume()
+    click.echo(f"imported {file.name} as {version.label}: {summary_line(resume)}")
+    same = previous is not None and previous.resume().to_json_resume() == resume.to_json_resume()
+    if same:
+        state.say(f"note: {version.label} has the same content as {previous.label}")
+    state.say(
+        f"stored in {shown(version.path)}; next: `resumetool analyze {version.label}` or "
+        "`resumetool draft`"
+    )
+
+
+@main.command("versions")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@pass_state
+def versions_command(state: State, fmt: str) -> None:
+    """List the resume versions, newest first, with their lineage and why each exists.
+
+    \b
+    Examples:
+      resumetool versions
+      resumetool versions --format json
+    """
+    from .versions import lineage_text, version_to_json
+
+    versions = state.open_workspace().versions()
+    by_number = {v.number: v for v in versions}
+    newest_first = list(reversed(versions))
+    if fmt == "json":
+        import json
+
+        rows = [version_to_json(v, by_number) for v in newest_first]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not versions:
+        state.say("no versions yet; import your resume with `resumetool import FILE`")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("version", "lineage", "created"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("reason", overflow="fold")
+    for version in newest_first:
+        created = version.meta.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        table.add_row(version.label, lineage_text(version, by_number), created, version.meta.reason)
+    _print_table(state, table)
+
+
+def _choose_rewrites(draft: Any) -> Any:
+    """Offer each suggested rewrite: accept, edit in $EDITOR, or skip."""
+    from .draft import apply_suggestion, where
+
+    offered = list(draft.suggestions)
+    for number, suggestion in enumerate(offered, 1):
+        click.echo(f"\nsuggestion {number} of {len(offered)}: {where(suggestion, draft.resume)}")
+        click.echo(f"  now:      {suggestion.before}")
+        click.echo(f"  proposed: {suggestion.after}")
+        click.echo(f"  why:      {suggestion.reason}")
+        choice = click.prompt(
+            "  [a]ccept, [e]dit, or [s]kip?",
+            type=click.Choice(["a", "e", "s"]),
+            show_choices=False,
+        )
+        if choice == "a":
+            draft = apply_suggestion(draft, suggestion)
+        elif choice == "e":
+            edited = click.edit(f"{suggestion.after}\n", extension=".txt")
+            draft = apply_suggestion(draft, suggestion, edited)
+    return draft
+
+
+def _print_draft(draft: Any, label: str) -> None:
+    from .draft import describe
+
+    if draft.changed:
+        click.echo(f"{label} from {draft.parent}: {draft.headline()}")
+        for number, edit in enumerate(draft.edits, 1):
+            click.echo(f"  {number}. {describe(edit, draft.resume)}")
+            asked = f" ({', '.join(edit.interviews)})" if edit.interviews else ""
+            click.echo(f"     why: {edit.reason}{asked}")
+    if draft.suggestions:
+        click.echo("suggested, not applied (`resumetool draft --interactive` offers each):")
+        for edit in draft.suggestions:
+            click.echo(f"  - {describe(edit, draft.resume)}")
+            click.echo(f"    why: {edit.reason}")
+    if draft.notes:
+        click.echo("not added, for lack of evidence:")
+        for note in draft.notes:
+            click.echo(f"  - {note}")
+
+
+@main.command()
+@click.option("--from", "from_ref", metavar="VERSION", help="The parent (default: latest).")
+@click.option(
+    "--emphasize",
+    multiple=True,
+    metavar="SKILL",
+    help="A skill to lead with (repeatable, most important first); default: the skills "
+    "the interviews asked about.",
+)
+@click.option(
+    "--interactive", is_flag=True, help="Offer each rewrite that names a skill: accept/edit/skip."
+)
+@click.option(
+    "--template", "-t", metavar="NAME", help="Design to render with (default: the workspace's)."
+)
+@click.option("--no-render", is_flag=True, help="Write the version only; render it later.")
+@pass_state
+def draft(
+    state: State,
+    from_ref: str | None,
+    emphasize: tuple[str, ...],
+    interactive: bool,
+    template: str | None,
+    no_render: bool,
+) -> None:
+    """Write the next version with the emphasis where the interviews' demand is.
+
+    Reorders skill groups, keywords and each entry's bullets so demanded skills lead, and
+    adds a "Core skills" line to the summary naming the demanded skills the resume has
+    evidence for. A skill with no evidence is never added; the draft says what would
+    count. Naming an implied skill in its line is only suggested, or offered with
+    --interactive. Then renders the new version to PDF and DOCX.
+
+    \b
+    Examples:
+      resumetool draft
+      resumetool draft --from v2 --emphasize Scrum --emphasize "stakeholder management"
+      resumetool draft --interactive --template modern
+    """
+    from .draft import prepare, save
+    from .workspace import shown
+
+    workspace = state.open_workspace()
+    design_name = template or workspace.settings().template
+    extra = [workspace.root / "templates"]
+    if not no_render:
+        from .render import find_design
+
+        find_design(design_name, extra)
+    parent, drafted = prepare(workspace, from_ref=from_ref, emphasize=emphasize)
+    if interactive and drafted.suggestions:
+        drafted = _choose_rewrites(drafted)
+    if not drafted.changed:
+        evidenced = len(drafted.skills) > len(drafted.notes)
+        why = "already leads with what is asked" if evidenced else "shows none of these skills"
+        click.echo(f"nothing to change: {parent.label} {why}; no version written")
+        _print_draft(drafted, parent.label)
+        return
+    version = save(workspace, parent, drafted)
+    _print_draft(drafted, f"drafted {version.label}")
+    if no_render:
+        state.say(f"render it with `resumetool render {version.label}`")
+        return
+    from .errors import ResumetoolError
+    from .render import render_resume
+
+    try:
+        paths = render_resume(
+            version.resume(),
+            design_name,
+            ("pdf", "docx"),
+            version.path,
+            stem="resume",
+            extra_template_dirs=extra,
+        )
+    except ResumetoolError as exc:
+        click.echo(
+            f"resumetool: {version.label} is written, but rendering it failed: "
+            f"{exc.one_line()} — render it with `resumetool render {version.label}`",
+            err=True,
+        )
+        raise SystemExit(1) from None
+    click.echo("rendered " + ", ".join(str(shown(p)) for p in paths))
+
+
+@main.command("diff")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+    help="text: for the terminal (colours there, [-…-]/{+…+} when piped); json; md.",
+)
+@click.option(
+    "--asked",
+    multiple=True,
+    metavar="SKILL",
+    help="Skills whose emphasis to compare (default: the interviews' skills).",
+)
+@pass_state
+def diff_command(state: State, a: str, b: str, fmt: str, asked: tuple[str, ...]) -> None:
+    """What changed between two resumes: words, moved bullets, entries, and emphasis.
+
+    A and B are versions (v1, 2, latest) or files. Bullets that moved are shown as
+    moves; the emphasis of every demanded skill is compared before → after.
+
+    \b
+    Examples:
+      resumetool diff v1 v2
+      resumetool diff old.pdf new.docx --format md > changes.md
+    """
+    from .diff import run, to_json_text, to_markdown, to_text
+
+    def warn(message: str) -> None:
+        click.echo(f"resumetool: warning: {message}", err=True)
+
+    result = run(a, b, asked=asked, workspace=state.workspace, on_warning=warn)
+    if fmt == "json":
+        click.echo(to_json_text(result))
+    elif fmt == "md":
+        click.echo(to_markdown(result), nl=False)
+    else:
+        console = state.console()
+        if console.is_terminal and console.color_system is not None and not console.no_color:
+            console.print(to_text(result, color=True), soft_wrap=True)
+        else:
+            click.echo(to_text(result), nl=False)

@@ -26,7 +26,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -49,6 +49,10 @@ from .interview import (
     CompanyList,
     Interview,
 )
+
+if TYPE_CHECKING:
+    from .model import Resume
+    from .versions import Version
 
 SETTINGS_FILE = "resumetool.toml"
 COMPANIES_FILE = "companies.yaml"
@@ -523,6 +527,48 @@ class Workspace:
         companies.companies.append(company)
         self.save_companies(companies)
         return company
+
+    def interviews_with_interest(self) -> list[Interview]:
+        """``interviews()``, an unset interest taken from companies.yaml (for demand)."""
+        interviews = self.interviews()
+        if all(iv.interest is not None for iv in interviews):
+            return interviews
+        return [
+            iv
+            if iv.interest is not None
+            else iv.model_copy(update={"interest": self.interest_of(iv.company)})
+            for iv in interviews
+        ]
+
+    # -- versions (resumes/vN/, see resumetool/versions.py) ---------------------------------
+
+    def versions(self) -> list[Version]:
+        """Every version, oldest first."""
+        from .versions import list_versions
+
+        return list_versions(self.resumes_dir, warn=self._warn)
+
+    def version(self, ref: str | int) -> Version:
+        """``v3``, ``3`` or ``latest``; unknown → UsageError listing the versions."""
+        from .versions import find_version
+
+        return find_version(self.versions(), ref)
+
+    def latest_version(self) -> Version | None:
+        versions = self.versions()
+        return versions[-1] if versions else None
+
+    def resolve_resume(self, ref_or_path: str | Path) -> tuple[Resume, str]:
+        """(Resume, label) from a version ref or a resume file (analyze, render, diff)."""
+        from .versions import resolve_resume
+
+        return resolve_resume(ref_or_path, self)
+
+    def add_version(self, resume: Resume, **meta: Any) -> Version:
+        """Store ``resume`` as the next version (see ``versions.write_version``)."""
+        from .versions import write_version
+
+        return write_version(self.resumes_dir, resume, **meta)
 
 
 UnknownKey = tuple[str, int | None, str | None]

@@ -1,0 +1,832 @@
+"""Skills: the taxonomy (data files) and the spaCy matcher that finds a skill in text.
+
+Why a matcher and not substring search: a recruiter's "API" is the resume's "REST APIs",
+"Scrum" is in "Scrum-based", "k8s" names Kubernetes — and "Go" is not in "go-live", "R"
+is not in "R&D", "Excel" is not "excellent", "React" is not "reacted". The rules for when
+a name counts (``strict``, ``not_before``, ``not_after``, ``context``) are data, described
+in ``taxonomy/README.md``; this module implements them.
+
+How: one process-wide pipeline (blank English + the lookup lemmatizer from
+spacy-lookups-data, fed lowercased text because its tables are case-sensitive) and two
+PhraseMatchers (on LOWER and on LEMMA). Patterns are added only for the skills a call asks
+about, the first time it asks: building all 1,000 skills' patterns would cost more than a
+whole analysis. A strict name goes to the LOWER matcher and is then checked against the
+original, cased text; a loose name or evidence phrase goes to the LEMMA matcher (equal
+words have equal lemmas, so it finds everything LOWER would, and the inflections too).
+
+The taxonomy is over 1,000 skills in YAML; parsing that with pure-Python YAML takes about
+a second, longer than the analysis, so each file's skills are cached as JSON in the
+user's cache folder and reused while the file's size and modification time are unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+TAXONOMY_DIR = Path(__file__).resolve().parent / "taxonomy"
+CACHE_FORMAT = 1
+"""Bump when the cached taxonomy's shape changes, so old caches are ignored."""
+
+SHORT_FORM_MAX = 2
+"""A name or alias of at most this many characters (R, C, Go, ML, TS, JS) is always matched
+strictly: such forms are acronyms or ordinary little words, never safe to match loosely."""
+
+YEAR = re.compile(r"^(?:(?:19|20)\d\d|['’]\d\d)$")
+NUMBER = re.compile(r"^\d[\d.,]*$")
+
+PLURAL_MIN_LETTERS = 2
+"""A loose form whose last word has at least this many letters also gets a plural pattern
+('API' → 'APIs'): the lookup tables know English plurals, not 'apis', 'kpis' or 'sdks'."""
+
+OPENERS = frozenset("([{\"'‘“")
+"""Glued on the left of a strict name, these still leave it a word of its own: (Go)."""
+CLOSERS = frozenset(",.;:!?)]}\"'’”") | {"'s", "’s", "..."}
+"""Glued on the right: "Go," "(R)" "Rust's"."""
+SLASH_SHORT_MAX = 2
+"""Across a glued '/', a neighbour of at most this many characters (No in Go/No-Go, kg in
+mL/kg, I/O, A/B, 24/7) makes the slash part of one compound, not a list separator."""
+
+_LIST_KEYS = ("aliases", "evidence", "not_before", "not_after", "context")
+
+
+# -- the taxonomy ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkillDef:
+    """One skill: how it is named, what implies it, and when a name counts.
+
+    ``strict`` is the set of forms (name and/or aliases) matched only as written; the
+    taxonomy's ``strict: true`` means every form, a list means those forms, and forms of
+    at most ``SHORT_FORM_MAX`` characters are strict whatever the data says.
+    """
+
+    name: str
+    category: str = "unlisted"
+    field: str = ""
+    aliases: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    strict: frozenset[str] = frozenset()
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    known: bool = True
+    """False for an asked term the taxonomy does not know (matched as a phrase)."""
+
+    @property
+    def key(self) -> str:
+        return self.name.casefold()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name, then the aliases: every way of naming the skill."""
+        return (self.name, *self.aliases)
+
+    def is_strict(self, form: str) -> bool:
+        return form in self.strict or len(form.strip()) <= SHORT_FORM_MAX
+
+    def merged(self, other: SkillDef) -> SkillDef:
+        """This skill with ``other``'s aliases, evidence and rules added (user extensions)."""
+        return replace(
+            self,
+            category=other.category if other.category != "unlisted" else self.category,
+            aliases=_unique((*self.aliases, *other.aliases)),
+            evidence=_unique((*self.evidence, *other.evidence)),
+            strict=self.strict | other.strict,
+            not_before=_unique((*self.not_before, *other.not_before)),
+            not_after=_unique((*self.not_after, *other.not_after)),
+            context=_unique((*self.context, *other.context)),
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "category": self.category,
+            "field": self.field,
+            "aliases": list(self.aliases),
+            "evidence": list(self.evidence),
+            "strict": sorted(self.strict),
+            "not_before": list(self.not_before),
+            "not_after": list(self.not_after),
+            "context": list(self.context),
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> SkillDef:
+        return cls(
+            name=data["name"],
+            category=data.get("category", "unlisted"),
+            field=data.get("field", ""),
+            aliases=tuple(data.get("aliases", ())),
+            evidence=tuple(data.get("evidence", ())),
+            strict=frozenset(data.get("strict", ())),
+            not_before=tuple(data.get("not_before", ())),
+            not_after=tuple(data.get("not_after", ())),
+            context=tuple(data.get("context", ())),
+        )
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return tuple(out)
+
+
+def skill_from_table(
+    table: Any, *, field: str = "", source: str | Path | None = None, where: str = "skills"
+) -> SkillDef:
+    """A SkillDef from one taxonomy entry or ``[[skills]]`` table; bad data names the place."""
+
+    def fail(message: str, key: str | None = None) -> ValidationFailed:
+        return ValidationFailed(
+            message,
+            path=source,
+            field=f"{where}.{key}" if key else where,
+            hint="fix the skill entry (format: resumetool/taxonomy/README.md)",
+        )
+
+    if not isinstance(table, dict):
+        raise fail("a skill must be a mapping with at least `name`")
+    name = table.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise fail("a skill needs a non-empty `name`", "name")
+    values: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        raw = table.get(key) or []
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list) or not all(isinstance(v, str | int) for v in raw):
+            raise fail(f"`{key}` must be a list of words or phrases", key)
+        values[key] = _unique(str(v).strip() for v in raw if str(v).strip())
+    category = table.get("category") or "unlisted"
+    if not isinstance(category, str):
+        raise fail("`category` must be text", "category")
+    name = name.strip()
+    strict_raw = table.get("strict", False)
+    if isinstance(strict_raw, bool):
+        strict = frozenset((name, *values["aliases"])) if strict_raw else frozenset()
+    elif isinstance(strict_raw, list) and all(isinstance(v, str) for v in strict_raw):
+        strict = frozenset(v.strip() for v in strict_raw)
+        unknown = strict - {name, *values["aliases"]}
+        if unknown:
+            raise fail(f"`strict` lists {sorted(unknown)}, which are not names of {name}", "strict")
+    else:
+        raise fail("`strict` must be true, false or a list of the skill's names", "strict")
+    return SkillDef(
+        name=name,
+        category=category.strip(),
+        field=field,
+        aliases=values["aliases"],
+        evidence=values["evidence"],
+        strict=strict,
+        not_before=values["not_before"],
+        not_after=values["not_after"],
+        context=values["context"],
+    )
+
+
+class Taxonomy:
+    """Skills by canonical name, with every name and alias resolvable (case-insensitive)."""
+
+    def __init__(self, skills: Iterable[SkillDef] = ()):
+        self._skills: dict[str, SkillDef] = {}
+        self._by_form: dict[str, str] = {}
+        for skill in skills:
+            self.add(skill)
+
+    def add(self, skill: SkillDef) -> None:
+        """Add a skill. One whose name is already known (as a name or an alias) is merged
+        into the known skill: its aliases, evidence and rules are added, the canonical
+        name stays."""
+        known = self._by_form.get(skill.key)
+        if known is not None:
+            skill = self._skills[known].merged(skill)
+        self._skills[skill.key] = skill
+        for form in skill.names:
+            self._by_form.setdefault(form.casefold(), skill.key)
+
+    def get(self, name: str) -> SkillDef | None:
+        """The skill named or aliased ``name`` (any case), or None."""
+        key = self._by_form.get(name.strip().casefold())
+        return self._skills[key] if key is not None else None
+
+    def resolve(self, term: str) -> SkillDef:
+        """The skill ``term`` names; a term the taxonomy does not know becomes a skill of its
+        own, matched as a phrase."""
+        found = self.get(term)
+        if found is not None:
+            return found
+        cleaned = " ".join(term.split())
+        for ending in ("s", "es"):  # "REST APIs" asks for REST API
+            if cleaned.lower().endswith(ending) and not cleaned.lower().endswith("ss"):
+                found = self.get(cleaned[: -len(ending)])
+                if found is not None:
+                    return found
+        return SkillDef(name=cleaned, known=False)
+
+    def __iter__(self) -> Iterator[SkillDef]:
+        return iter(self._skills.values())
+
+    def __len__(self) -> int:
+        return len(self._skills)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def fields(self) -> set[str]:
+        return {s.field for s in self._skills.values() if s.field}
+
+
+def taxonomy_files(folder: Path = TAXONOMY_DIR) -> list[Path]:
+    return sorted(p for p in Path(folder).glob("*.yaml") if not p.name.startswith("."))
+
+
+def _read_taxonomy_file(path: Path) -> list[SkillDef]:
+    from .files import read_yaml
+
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("skills"), list):
+        raise ValidationFailed(
+            "a taxonomy file needs `field:` and a `skills:` list",
+            path=path,
+            hint="see resumetool/taxonomy/README.md",
+        )
+    field_name = str(data.get("field") or path.stem)
+    return [
+        skill_from_table(entry, field=field_name, source=path, where=f"skills[{i}]")
+        for i, entry in enumerate(data["skills"])
+    ]
+
+
+def cache_dir() -> Path:
+    """Where derived data is cached: $RESUMETOOL_CACHE_DIR, else the XDG cache folder."""
+    explicit = os.environ.get("RESUMETOOL_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "resumetool"
+
+
+def _stamp(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+_BASE_CACHE: dict[tuple[str, ...], list[SkillDef]] = {}
+
+
+def load_base_skills(folder: Path = TAXONOMY_DIR, *, use_cache: bool = True) -> list[SkillDef]:
+    """Every skill of the shipped taxonomy files, in file order.
+
+    Cached per file (see the module doc): a cached file is used while its size and
+    modification time are unchanged, so an edit re-reads that one file only.
+    """
+    files = taxonomy_files(folder)
+    stamps = {path.name: _stamp(path) for path in files}
+    key = (str(Path(folder).resolve()), *(f"{n}={s}" for n, s in stamps.items()))
+    if use_cache and key in _BASE_CACHE:
+        return _BASE_CACHE[key]
+    digest = hashlib.blake2s(f"{CACHE_FORMAT}:{key[0]}".encode(), digest_size=8).hexdigest()
+    cache_file = cache_dir() / f"taxonomy-{digest}.json"
+    cached: dict[str, Any] = {}
+    if use_cache:
+        try:
+            cached = json.loads(cache_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            cached = {}
+    entries: dict[str, Any] = {}
+    skills: list[SkillDef] = []
+    for path in files:
+        entry = cached.get(path.name) if isinstance(cached, dict) else None
+        loaded = None
+        if isinstance(entry, dict) and entry.get("stamp") == stamps[path.name]:
+            try:
+                loaded = [SkillDef.from_data(d) for d in entry["skills"]]
+            except (KeyError, TypeError):
+                loaded = None
+        if loaded is None:
+            loaded = _read_taxonomy_file(path)
+            entry = {"stamp": stamps[path.name], "skills": [s.to_data() for s in loaded]}
+        entries[path.name] = entry
+        skills += loaded
+    if use_cache and entries != cached:
+        _write_cache(cache_file, entries)
+    _BASE_CACHE[key] = skills
+    return skills
+
+
+def _write_cache(path: Path, data: Any) -> None:
+    """Best effort: a read-only home must not stop an analysis."""
+    from .files import atomic_write_text
+
+    with contextlib.suppress(OSError):
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False))
+
+
+def load_taxonomy(
+    user_skills: Sequence[dict[str, Any]] = (),
+    *,
+    folder: Path = TAXONOMY_DIR,
+    source: str | Path | None = "resumetool.toml",
+    use_cache: bool = True,
+) -> Taxonomy:
+    """The shipped taxonomy merged with the user's ``[[skills]]`` tables.
+
+    Why merge instead of replace: a user who adds ``aliases = ["SFDC"]`` to Salesforce
+    wants the shipped aliases and evidence kept.
+    """
+    taxonomy = Taxonomy(load_base_skills(folder, use_cache=use_cache))
+    for i, table in enumerate(user_skills):
+        taxonomy.add(skill_from_table(table, field="user", source=source, where=f"skills[{i}]"))
+    return taxonomy
+
+
+# -- matching -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place in a text where a skill is named (``kind='name'``) or implied (``'evidence'``)."""
+
+    skill: str
+    kind: str
+    form: str
+    start: int
+    end: int
+    matched: str
+
+
+@dataclass
+class _Form:
+    skill: str
+    kind: str
+    form: str
+    strict: bool
+    plural_only: bool = False
+    """Inflection limited to plurals (an unknown asked term: 'Excel' must not take
+    'Excelled'; 'API' may take 'APIs')."""
+    words: tuple[tuple[str, ...], ...] = ()
+    """Each pattern variant's lowercase words, to check a plural-only match against."""
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A rule's word or phrase: its lemmas (to match 'breaks' for 'break') and its plain
+    lowercase text (to match '/kg', which the tokenizer splits differently alone)."""
+
+    lemmas: tuple[str, ...]
+    text: str
+
+
+@dataclass
+class _Rules:
+    not_before: list[_Phrase] = field(default_factory=list)
+    not_after: list[_Phrase] = field(default_factory=list)
+    context: list[_Phrase] = field(default_factory=list)
+
+
+_PLAIN = str.maketrans({"\u00a0": " ", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
+
+
+def _plain(text: str) -> str:
+    """Same-length cleanup: no-break spaces and Unicode hyphens become ASCII."""
+    return text.translate(_PLAIN)
+
+
+def _lower(text: str) -> str:
+    """Lowercase that keeps every character in place (offsets map back to the original)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+SLASH_INFIX = r"(?<=\S)/(?=\S)"
+"""A slash always separates (C#/.NET, Node.js/React). spaCy's English splits it only
+between letters and takes "node.js/react" for a URL, leaving one token no name can match;
+a skill in a URL's path is rare, a slash-joined list is common."""
+
+
+def build_pipeline() -> Language:
+    """The blank English pipeline with the lookup lemmatizer (spacy-lookups-data), its
+    tokenizer splitting at every slash.
+
+    Why a Defaults subclass rather than setting the tokenizer's properties afterwards:
+    each property set reloads the tokenizer's 4,000 special cases (~0.15 s apiece).
+    """
+    from spacy.lang.en import English
+
+    class ResumeDefaults(English.Defaults):
+        infixes = (*English.Defaults.infixes, SLASH_INFIX)
+        url_match = None
+
+    class ResumeEnglish(English):
+        Defaults = ResumeDefaults
+
+    nlp = ResumeEnglish()
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+class SkillMatcher:
+    """The process-wide matcher (see ``matcher()``): pipeline, two PhraseMatchers, rules."""
+
+    def __init__(self) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = build_pipeline()
+        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        self._forms: dict[int, _Form] = {}
+        self._rules: dict[str, _Rules] = {}
+        self._prepared: dict[str, SkillDef] = {}
+        self._generation: dict[str, int] = {}
+
+    # patterns ------------------------------------------------------------------------
+
+    def prepare(self, skills: Iterable[SkillDef]) -> None:
+        """Add patterns for these skills (once; a changed definition replaces the old).
+
+        Every new pattern text goes through the pipeline in one batch: per-phrase calls
+        would cost more than the analysis itself.
+        """
+        new = []
+        for skill in skills:
+            if self._prepared.get(skill.key) == skill:
+                continue
+            if skill.key in self._prepared:
+                self._remove(skill.key)
+            self._prepared[skill.key] = skill
+            new.append(skill)
+        if not new:
+            return
+        pending: list[tuple[str, _Form, list[str]]] = []
+        phrases: list[str] = []
+        for skill in new:
+            pending += self._forms_of(skill)
+            phrases += [*skill.not_before, *skill.not_after, *skill.context]
+        texts = sorted({_lower(v) for _, _, variants in pending for v in variants})
+        texts += [_phrase_text(p) for p in phrases]
+        docs = dict(zip(texts, self.nlp.pipe(texts), strict=True))
+        for label, form, variants in pending:
+            form_docs = [docs[_lower(v)] for v in variants]
+            form_docs += [self._one_token(d) for d in form_docs if _splits_alone(d)]
+            self._forms[self.nlp.vocab.strings.add(label)] = form
+            # A loose form needs only the LEMMA matcher: equal words have equal lemmas.
+            (self._lower if form.strict else self._lemma).add(label, form_docs)
+            if form.plural_only:
+                form.words = tuple(tuple(t.text for t in d) for d in form_docs)
+        for skill in new:
+            self._rules[skill.key] = _Rules(
+                not_before=[_phrase(docs, w) for w in skill.not_before],
+                not_after=[_phrase(docs, w) for w in skill.not_after],
+                context=[_phrase(docs, w) for w in skill.context],
+            )
+
+    def _one_token(self, doc: Doc) -> Doc:
+        """The pattern as a single token: 'c#' alone splits into c + #, but inside
+        'c#/.net' it stays one token, so both shapes are patterns."""
+        from spacy.tokens import Doc
+
+        single = Doc(self.nlp.vocab, words=[doc.text])
+        return self.nlp.get_pipe("lemmatizer")(single)
+
+    def _remove(self, key: str) -> None:
+        for match_id, form in list(self._forms.items()):
+            if form.skill == key:
+                label = self.nlp.vocab.strings[match_id]
+                for m in (self._lower, self._lemma):
+                    if label in m:
+                        m.remove(label)
+                del self._forms[match_id]
+        self._generation[key] = self._generation.get(key, 0) + 1
+
+    def _forms_of(self, skill: SkillDef) -> list[tuple[str, _Form, list[str]]]:
+        """(matcher label, form, pattern texts) for every name and evidence phrase."""
+        gen = self._generation.get(skill.key, 0)
+        names = {f.casefold() for f in skill.names}
+        entries = [(form, "name") for form in skill.names]
+        entries += [(form, "evidence") for form in skill.evidence if form.casefold() not in names]
+        out = []
+        for index, (text, kind) in enumerate(entries):
+            strict = (kind == "name" and skill.is_strict(text)) or len(text) <= SHORT_FORM_MAX
+            form = _Form(skill.key, kind, text, strict, plural_only=not (skill.known or strict))
+            variants = _variants(text)
+            if not strict:
+                variants += _plurals(variants)
+            out.append((f"{skill.key}\x1f{gen}\x1f{kind}\x1f{index}", form, variants))
+        return out
+
+    # text ----------------------------------------------------------------------------
+
+    def docs(self, texts: Sequence[str]) -> list[Doc]:
+        return list(self.nlp.pipe(_lower(_plain(t)) for t in texts))
+
+    def find(
+        self,
+        doc: Doc,
+        text: str,
+        skills: set[str] | None = None,
+        *,
+        title: Doc | None = None,
+        is_list: bool = False,
+    ) -> list[Hit]:
+        """Every name and evidence hit in one line of text.
+
+        ``doc`` is ``docs([text])[0]``; ``skills`` limits the hits to these skill keys;
+        ``title`` is the heading of the entry the line belongs to (its words count as
+        context); ``is_list`` marks a list of skills (a skills section), where a strict
+        name needs no context.
+        """
+        candidates: dict[tuple[str, str, int, int], list[_Form]] = {}
+        for matches in (self._lower(doc), self._lemma(doc)):
+            for match_id, start, end in matches:
+                form = self._forms.get(match_id)
+                if form is None or (skills is not None and form.skill not in skills):
+                    continue
+                forms = candidates.setdefault((form.skill, form.kind, start, end), [])
+                if form not in forms:
+                    forms.append(form)
+        hits: list[Hit] = []
+        for (skill, kind, start, end), forms in candidates.items():
+            # Several forms can cover the same words (Java and JAVA): any one that counts.
+            form = next(
+                (f for f in forms if self._counts(doc, text, start, end, f, title, is_list)), None
+            )
+            if form is not None:
+                span = doc[start:end]
+                a, b = span.start_char, span.end_char
+                hits.append(Hit(skill, kind, form.form, a, b, text[a:b]))
+        return _drop_overlaps(hits)
+
+    def _counts(
+        self,
+        doc: Doc,
+        text: str,
+        start: int,
+        end: int,
+        form: _Form,
+        title: Doc | None,
+        is_list: bool,
+    ) -> bool:
+        if form.plural_only and not _plural_of(doc[start:end], form.words):
+            return False
+        if form.kind == "name":
+            return self._name_counts(doc, text, start, end, form, title, is_list)
+        return not form.strict or self._as_written(doc, text, start, end, form)
+
+    def _as_written(self, doc: Doc, text: str, start: int, end: int, form: _Form) -> bool:
+        """Is the match cased as the form is written? ALL CAPS also counts for forms of three
+        letters or more (JAVA in a caps skills line), and so does a capital first letter
+        for a form written in lower case (a sentence start)."""
+        span = doc[start:end]
+        written = _squash(text[span.start_char : span.end_char])
+        wanted = _squash(_plain(form.form))
+        if written == wanted:
+            return True
+        if sum(c.isalpha() for c in wanted) >= 3 and written == wanted.upper():
+            return True
+        return wanted[:1].islower() and written == wanted[:1].upper() + wanted[1:]
+
+    def _name_counts(
+        self,
+        doc: Doc,
+        text: str,
+        start: int,
+        end: int,
+        form: _Form,
+        title: Doc | None,
+        is_list: bool,
+    ) -> bool:
+        rules = self._rules[form.skill]
+        if form.strict:
+            if not self._as_written(doc, text, start, end, form):
+                return False
+            if _glued(doc, text, start, end):
+                return False
+        if any(_follows(doc, end, phrase) for phrase in rules.not_before):
+            return False
+        if any(_precedes(doc, start, phrase) for phrase in rules.not_after):
+            return False
+        if form.strict and rules.context and not is_list:
+            lemmas = [t.lemma_ for t in doc]
+            title_lemmas = [t.lemma_ for t in title] if title is not None else []
+            if not any(
+                _contains(lemmas, phrase.lemmas) or _contains(title_lemmas, phrase.lemmas)
+                for phrase in rules.context
+            ):
+                return False
+        return True
+
+
+def _plural_of(span: Any, variants: tuple[tuple[str, ...], ...]) -> bool:
+    """Is each word of ``span`` a word of some variant, as written or as its plural?"""
+    words = [t.text for t in span]
+    for variant in variants:
+        if len(variant) == len(words) and all(
+            w == v
+            or (w.endswith("s") and w[:-1].rstrip("e") in (v, v.rstrip("e")))
+            or (v.endswith("y") and w == v[:-1] + "ies")
+            for w, v in zip(words, variant, strict=True)
+        ):
+            return True
+    return False
+
+
+def _splits_alone(doc: Doc) -> bool:
+    """A one-word pattern the tokenizer cut at a symbol (c + #, ci + / + cd)."""
+    return len(doc) > 1 and not any(t.whitespace_ for t in doc[:-1])
+
+
+def _phrase_text(phrase: str) -> str:
+    return " ".join(_lower(_plain(phrase)).split())
+
+
+def _phrase(docs: dict[str, Doc], phrase: str) -> _Phrase:
+    text = _phrase_text(phrase)
+    if phrase.startswith("#"):
+        return _Phrase((text,), text)
+    return _Phrase(tuple(t.lemma_ for t in docs[text]), text)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _variants(form: str) -> list[str]:
+    """A hyphenated form also as spaced and joined words (stand-up, stand up, standup), and
+    a phrase of plain words also hyphenated (machine-learning models)."""
+    form = _plain(form).strip()
+    out = [form]
+    if "-" in form and len(form) > 3:
+        out += [form.replace("-", " "), form.replace("-", "")]
+    words = form.split()
+    if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+        out.append("-".join(words))
+    return _unique_list(out)
+
+
+def _plurals(variants: list[str]) -> list[str]:
+    """Each variant with an -s on its last word, unless the word already ends in s."""
+    out = []
+    for variant in variants:
+        last = variant.split()[-1] if variant.split() else ""
+        if last.isalpha() and len(last) >= PLURAL_MIN_LETTERS and not last.lower().endswith("s"):
+            out.append(variant + "s")
+    return out
+
+
+def _unique_list(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _glued(doc: Doc, text: str, start: int, end: int) -> bool:
+    """True when a strict name is fused with a neighbour: go-live, R&D, C-suite, C#, Go/No."""
+    if start > 0 and not doc[start - 1].whitespace_:
+        left = doc[start - 1]
+        if left.text == "/":
+            if _slash_compound(doc, text, start - 2, slash=left, other_first=True):
+                return True
+        elif left.text not in OPENERS:
+            return True
+    if end < len(doc) and not doc[end - 1].whitespace_:
+        right = doc[end]
+        if right.text == "/":
+            if _slash_compound(doc, text, end + 1, slash=right, other_first=False):
+                return True
+        elif right.text not in CLOSERS:
+            return True
+    return False
+
+
+def _slash_compound(doc: Doc, text: str, index: int, *, slash: Any, other_first: bool) -> bool:
+    """Is the word across a glued slash short or a number (Go/No-Go, mL/kg, A/B, 24/7)?
+    Then the slash joins one compound; across a longer word (Python/R, C/C++) or an
+    acronym (ML/AI) it separates a list."""
+    if index < 0 or index >= len(doc):
+        return False
+    other = doc[index]
+    glued = not (other.whitespace_ if other_first else slash.whitespace_)
+    if not glued:
+        return False
+    if NUMBER.match(other.text):
+        return True
+    return len(other.text) <= SLASH_SHORT_MAX and not _acronym(text, other)
+
+
+def _acronym(text: str, token: Any) -> bool:
+    """Was the token written (in the original ``text``) as an acronym of two or more
+    capitals, like AI in ML/AI?"""
+    written = text[token.idx : token.idx + len(token)]
+    return len(written) >= 2 and written.isalpha() and written.isupper()
+
+
+def _word_matches(token_lemma: str, token_text: str, word: str) -> bool:
+    if word == "#year":
+        return bool(YEAR.match(token_text))
+    if word == "#number":
+        return bool(NUMBER.match(token_text))
+    return token_lemma == word or token_text == word
+
+
+def _follows(doc: Doc, end: int, phrase: _Phrase) -> bool:
+    """Does ``phrase`` come right after the match ('Spring 2021', 'Spring breaks'), also
+    across a '/' or '-' glued to it ('mL/kg' for ``/kg`` and for ``kg`` alike)?"""
+    starts = [end]
+    if end < len(doc) and doc[end].text in ("/", "-") and not doc[end - 1].whitespace_:
+        starts.append(end + 1)
+    words = phrase.lemmas
+    if any(
+        i + len(words) <= len(doc)
+        and all(_word_matches(doc[i + k].lemma_, doc[i + k].text, w) for k, w in enumerate(words))
+        for i in starts
+    ):
+        return True
+    if phrase.text == "#year" and end + 1 < len(doc):
+        # '21 is tokenized as ' and 21
+        return doc[end].text in ("'", "’") and bool(re.fullmatch(r"\d\d", doc[end + 1].text))
+    if phrase.text.startswith("#") or end >= len(doc):
+        return False
+    rest = doc.text[doc[end].idx :]
+    cut = len(phrase.text)
+    return rest.startswith(phrase.text) and (len(rest) == cut or not rest[cut].isalnum())
+
+
+def _precedes(doc: Doc, start: int, phrase: _Phrase) -> bool:
+    """Does ``phrase`` come right before the match ('in Spring', 'Vitamin C')?"""
+    words = phrase.lemmas
+    i = start - len(words)
+    if i >= 0 and all(
+        _word_matches(doc[i + k].lemma_, doc[i + k].text, w) for k, w in enumerate(words)
+    ):
+        return True
+    if phrase.text.startswith("#") or start == 0:
+        return False
+    before = doc.text[: doc[start].idx].rstrip()
+    cut = len(before) - len(phrase.text)
+    return before.endswith(phrase.text) and (cut == 0 or not before[cut - 1].isalnum())
+
+
+def _contains(lemmas: list[str], words: tuple[str, ...]) -> bool:
+    n = len(words)
+    if n == 0 or n > len(lemmas):
+        return False
+    first = words[0]
+    return any(
+        lemmas[i] == first and tuple(lemmas[i : i + n]) == words for i in range(len(lemmas) - n + 1)
+    )
+
+
+def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Per skill, keep the longest of overlapping hits; a name beats evidence on the same words."""
+    hits.sort(key=lambda h: (h.skill, h.kind != "name", -(h.end - h.start), h.start))
+    kept: list[Hit] = []
+    for hit in hits:
+        if any(k.skill == hit.skill and k.start < hit.end and hit.start < k.end for k in kept):
+            continue
+        kept.append(hit)
+    kept.sort(key=lambda h: (h.start, h.skill))
+    return kept
+
+
+_MATCHER: SkillMatcher | None = None
+
+
+def matcher() -> SkillMatcher:
+    """The process-wide SkillMatcher, built on first use (spaCy's start-up is paid once)."""
+    global _MATCHER
+    if _MATCHER is None:
+        _MATCHER = SkillMatcher()
+    return _MATCHER
+
+
+__all__ = [
+    "TAXONOMY_DIR",
+    "Hit",
+    "SkillDef",
+    "SkillMatcher",
+    "Taxonomy",
+    "build_pipeline",
+    "load_taxonomy",
+    "matcher",
+    "skill_from_table",
+]
