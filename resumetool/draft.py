@@ -1,0 +1,643 @@
+"""Draft the next version: move the emphasis to where the interviews' demand is.
+
+Why these edits and no others: a draft may only rearrange what the candidate already
+wrote and name what the resume already shows. So it reorders (skill groups, keywords,
+the bullets of each entry) so demanded skills lead, adds a focus line to the summary
+listing the demanded skills the resume has evidence for, and *offers* to name an
+``implied`` skill in the line that shows it (applied only when the user accepts it,
+under ``--interactive``). A demanded skill with no evidence is never added: the draft
+says so and names what would count as evidence (the taxonomy's evidence phrases).
+
+``draft_resume`` is pure: (parent Resume, Analysis of it) → Draft (the new Resume plus
+every edit with its cause: the skills and the interview ids). ``prepare`` is the edge
+that reads the workspace. The tunables are in ``draft_rules.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from . import draft_rules as R
+from .errors import InputError, UsageError
+from .model import Resume, WithHighlights
+from .versions import Edit
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .analyze import Analysis, SkillReport
+    from .skills import Taxonomy
+    from .versions import Version
+    from .workspace import Workspace
+
+Loc = tuple[str, int | None, str, int | None]
+"""(section, entry index, field, item index): a place in the parent, as the analysis names it."""
+
+BULLET_SECTIONS = ("work", "volunteer", "projects")
+REWRITABLE_FIELDS = ("highlights", "summary", "description")
+"""Where a rewrite may name a skill: free text of an entry. Not titles (a job title is a
+fact), not the skills list and not the summary (the focus line there names it already)."""
+
+_NO_RANK = 10**9
+
+
+class Draft(BaseModel):
+    """A drafted Resume and what was done to it, and why."""
+
+    parent: str
+    resume: Resume
+    skills: list[str] = Field(default_factory=list)
+    """The demanded skills, most demanded first."""
+    edits: list[Edit] = Field(default_factory=list)
+    suggestions: list[Edit] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits)
+
+    def reason(self) -> str:
+        """One line for meta.yaml and `resumetool versions`."""
+        return f"draft from {self.parent}: {self.headline()}"
+
+    def headline(self) -> str:
+        """'Scrum, Jira lead (5 edits; asked in 4 interviews)'."""
+        edited = {skill for edit in self.edits for skill in edit.skills}
+        leading = [skill for skill in self.skills if skill in edited]
+        shown = ", ".join(leading[:4]) + ("…" if len(leading) > 4 else "")
+        interviews = sorted({i for e in self.edits for i in e.interviews})
+        asked = f"; asked in {_count(len(interviews), 'interview')}" if interviews else ""
+        lead = f"{shown} lead" if shown else "no demanded skills"
+        return f"{lead} ({_count(len(self.edits), 'edit')}{asked})"
+
+
+# -- the pure part ----------------------------------------------------------------------
+
+
+def rank_demanded(analysis: Analysis, order: Sequence[str] = ()) -> list[SkillReport]:
+    """The skills with demand, most demanded first; ties in the order given (--emphasize),
+    then the analysis's order (priority)."""
+    wanted = {" ".join(name.split()).casefold(): i for i, name in enumerate(order)}
+    position = {id(r): i for i, r in enumerate(analysis.skills)}
+    reports = [r for r in analysis.skills if r.demand.score > 0]
+    return sorted(
+        reports,
+        key=lambda r: (
+            -r.demand.score,
+            wanted.get(r.skill.casefold(), len(wanted)),
+            position[id(r)],
+        ),
+    )
+
+
+def draft_resume(
+    parent: Resume,
+    analysis: Analysis,
+    *,
+    taxonomy: Taxonomy | None = None,
+    order: Sequence[str] = (),
+    parent_label: str | None = None,
+    today: dt.date | None = None,
+) -> Draft:
+    """The next version of ``parent`` for the demand in ``analysis`` (an analysis OF
+    ``parent``: its places are the parent's indexes). ``taxonomy`` gives the evidence
+    phrases named in notes and lets the focus line tell k8s from Kubernetes."""
+    demanded = rank_demanded(analysis, order)
+    places = _Places(demanded)
+    resume = parent.model_copy(deep=True)
+    edits: list[Edit] = []
+    edits += _reorder_bullets(resume, places, demanded)
+    edits += _reorder_skills(resume, places, demanded)
+    edits += _focus_line(resume, demanded, taxonomy)
+    suggestions = _name_implied(parent, demanded, today)
+    notes = _unsupported(demanded, taxonomy)
+    return Draft(
+        parent=parent_label or analysis.resume or "the parent",
+        resume=resume,
+        skills=[r.skill for r in demanded],
+        edits=edits,
+        suggestions=suggestions,
+        notes=notes,
+    )
+
+
+class _Places:
+    """Where each demanded skill is named or shown, by place, as ranks (0 = most demanded)."""
+
+    def __init__(self, demanded: Sequence[SkillReport]):
+        self.named: dict[Loc, set[int]] = {}
+        self.shown: dict[Loc, set[int]] = {}
+        self.named_as: dict[Loc, list[tuple[int, str]]] = {}
+        self.shown_as: dict[Loc, list[tuple[int, str]]] = {}
+        for rank, report in enumerate(demanded):
+            for m in report.emphasis.mentions:
+                loc = (m.section, m.entry, m.field, m.highlight)
+                self.named.setdefault(loc, set()).add(rank)
+                self.named_as.setdefault(loc, []).append((rank, m.matched))
+            for e in report.evidence:
+                loc = (e.section, e.entry, e.field, e.highlight)
+                self.shown.setdefault(loc, set()).add(rank)
+                self.shown_as.setdefault(loc, []).append((rank, e.via))
+
+    def ranks(self, loc: Loc) -> set[int]:
+        return self.named.get(loc, set()) | self.shown.get(loc, set())
+
+
+def _names(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> list[str]:
+    return [demanded[r].skill for r in sorted(set(ranks))]
+
+
+def _interviews(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> list[str]:
+    seen: dict[str, None] = {}
+    for r in sorted(set(ranks)):
+        for interview in demanded[r].demand.interviews:
+            seen.setdefault(interview, None)
+    return list(seen)
+
+
+def _why(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> str:
+    ranks = sorted(set(ranks))
+    interviews = _interviews(ranks, demanded)
+    skills = _join(_names(ranks, demanded))
+    if interviews:
+        return f"{skills}, asked about in {_count(len(interviews), 'interview')}"
+    return f"{skills}, as --emphasize asked"
+
+
+def _asked(rank: int, demanded: Sequence[SkillReport]) -> str:
+    interviews = demanded[rank].demand.interviews
+    if interviews:
+        return f"asked about in {_count(len(interviews), 'interview')}"
+    return "asked for with --emphasize"
+
+
+def stable_order(keys: Sequence[Any]) -> list[int]:
+    """Indexes sorted by key; equal keys keep their order (Python's sort is stable)."""
+    return sorted(range(len(keys)), key=lambda i: keys[i])
+
+
+def _reorder_bullets(
+    resume: Resume, places: _Places, demanded: Sequence[SkillReport]
+) -> list[Edit]:
+    """In each entry, lines that name or show a demanded skill first (most demanded first);
+    every other line keeps its order."""
+    edits: list[Edit] = []
+    for section in BULLET_SECTIONS:
+        entries: list[WithHighlights] = getattr(resume, section)
+        for i, entry in enumerate(entries):
+            bullets = list(entry.bullets())
+            ranks = [places.ranks((section, i, "highlights", j)) for j in range(len(bullets))]
+            keys = [min(r) if r else _NO_RANK for r in ranks]
+            order = stable_order(keys)
+            if order == list(range(len(bullets))):
+                continue
+            entries[i] = entry.with_bullets([bullets[j] for j in order])
+            for new, old in enumerate(order):
+                if new >= old:
+                    continue
+                shows = "names" if places.named.get((section, i, "highlights", old)) else "shows"
+                edits.append(
+                    Edit(
+                        kind="move",
+                        section=section,
+                        entry=entry.id,
+                        highlight=bullets[old][0],
+                        before=old + 1,
+                        after=new + 1,
+                        reason=f"moved up: it {shows} {_why(ranks[old], demanded)}",
+                        skills=_names(ranks[old], demanded),
+                        interviews=_interviews(ranks[old], demanded),
+                    )
+                )
+    return edits
+
+
+def _keyword_spans(keywords: Sequence[str]) -> list[tuple[int, int]]:
+    """Character spans of each keyword in the analyzer's line (', '.join(...).strip())."""
+    joined = ", ".join(map(str, keywords))
+    offset = len(joined) - len(joined.lstrip())
+    spans, start = [], 0
+    for keyword in keywords:
+        spans.append((start - offset, start - offset + len(str(keyword))))
+        start += len(str(keyword)) + 2
+    return spans
+
+
+def _keywords_hit(
+    keywords: Sequence[str], line_hits: Sequence[tuple[int, str]], *, exact_case: bool
+) -> dict[int, set[int]]:
+    """keyword index → ranks of the skills whose words (as matched) fall in it."""
+    joined = ", ".join(map(str, keywords)).strip()
+    spans = _keyword_spans(keywords)
+    found: dict[int, set[int]] = {}
+    for rank, words in line_hits:
+        if not words:
+            continue
+        flags = 0 if exact_case else re.IGNORECASE
+        pattern = re.compile(rf"(?<!\w){re.escape(words)}", flags)
+        matches = list(pattern.finditer(joined)) or list(
+            re.finditer(re.escape(words), joined, re.IGNORECASE)
+        )
+        for match in matches:
+            for k, (a, b) in enumerate(spans):
+                if a <= match.start() < b:
+                    found.setdefault(k, set()).add(rank)
+    return found
+
+
+def _reorder_skills(resume: Resume, places: _Places, demanded: Sequence[SkillReport]) -> list[Edit]:
+    """Keywords naming a demanded skill first, then those showing one, then the rest; and
+    the groups holding the most demanded skills first. Otherwise the order is kept."""
+    edits: list[Edit] = []
+    group_keys: list[tuple[int, int]] = []
+    group_ranks: list[set[int]] = []
+    for i, group in enumerate(resume.skills):
+        loc: Loc = ("skills", i, "keywords", None)
+        named = _keywords_hit(group.keywords, places.named_as.get(loc, []), exact_case=True)
+        shown = _keywords_hit(group.keywords, places.shown_as.get(loc, []), exact_case=False)
+        keys = []
+        for k in range(len(group.keywords)):
+            if k in named:
+                keys.append((0, min(named[k])))
+            elif k in shown:
+                keys.append((1, min(shown[k])))
+            else:
+                keys.append((2, 0))
+        order = stable_order(keys)
+        in_name = places.named.get(("skills", i, "name", None), set())
+        ranks = set(in_name).union(*named.values(), *shown.values())
+        best = [(0, min(in_name))] if in_name else []
+        best += [key for key in keys if key[0] < 2]
+        group_keys.append(min(best) if best else (2, 0))
+        group_ranks.append(ranks)
+        if order != list(range(len(group.keywords))):
+            before = list(group.keywords)
+            after = [before[k] for k in order]
+            resume.skills[i] = group.model_copy(update={"keywords": after})
+            moved = {rank for tier, rank in keys if tier < 2}
+            edits.append(
+                Edit(
+                    kind="reorder-keywords",
+                    section="skills",
+                    entry=group.id,
+                    before=", ".join(before),
+                    after=", ".join(after),
+                    reason=f"demanded skills first in {_group_name(group)}: "
+                    f"{_why(moved, demanded)}",
+                    skills=_names(moved, demanded),
+                    interviews=_interviews(moved, demanded),
+                )
+            )
+    order = stable_order(group_keys)
+    if order != list(range(len(resume.skills))):
+        before_names = [_group_name(g) for g in resume.skills]
+        resume.skills = [resume.skills[i] for i in order]
+        moved = {r for i in order if group_keys[i][0] < 2 for r in group_ranks[i]}
+        edits.append(
+            Edit(
+                kind="reorder-skill-groups",
+                section="skills",
+                before=" | ".join(before_names),
+                after=" | ".join(before_names[i] for i in order),
+                reason=f"the groups holding demanded skills first: {_why(moved, demanded)}",
+                skills=_names(moved, demanded),
+                interviews=_interviews(moved, demanded),
+            )
+        )
+    return edits
+
+
+def _group_name(group: Any) -> str:
+    return group.name or "the skills list"
+
+
+def display_name(skill: str) -> str:
+    """A skill as an item of a list: 'stakeholder management' → 'Stakeholder management'."""
+    return skill[:1].upper() + skill[1:] if skill == skill.lower() else skill
+
+
+_LABEL = re.escape(R.FOCUS_LABEL)
+FOCUS_PARAGRAPH = re.compile(rf"\s*{_LABEL}\s*:\s*(?P<items>.*?)\s*\.?\s*$", re.I | re.S)
+FOCUS_TAIL = re.compile(rf"(?<=[.!?])[ \t]+{_LABEL}\s*:\s*(?P<items>[^\n]*?)\s*\.?\s*$", re.I)
+"""A focus line run into the summary's last paragraph: what a parser that joins the
+summary's lines gives back from a rendered focus line."""
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def find_focus_line(summary: str) -> tuple[int, int, list[str]] | None:
+    """(start, end, items) of the focus line in ``summary``: a paragraph of its own, or
+    the last sentence of the summary; None if there is none."""
+    start = 0
+    for brk in [*PARAGRAPH_BREAK.finditer(summary), None]:
+        end = brk.start() if brk else len(summary)
+        found = FOCUS_PARAGRAPH.match(summary, start, end)
+        if found and summary[start:end].strip():
+            return start, end, _items(found["items"])
+        start = brk.end() if brk else start
+    tail = FOCUS_TAIL.search(summary)
+    if tail:
+        return tail.start(), tail.end(), _items(tail["items"])
+    return None
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def _focus_line(
+    resume: Resume, demanded: Sequence[SkillReport], taxonomy: Taxonomy | None
+) -> list[Edit]:
+    """Write or update the focus line, a paragraph at the end of the summary: the demanded
+    skills the resume has evidence for (never an ``absent`` one), then any items a
+    previous focus line had that are not among them (the user's words are kept)."""
+    focus = [(rank, r) for rank, r in enumerate(demanded) if r.verdict != "absent"]
+    focus = focus[: R.FOCUS_MAX]
+    if not focus:
+        return []
+
+    def key(item: str) -> str:
+        return taxonomy.resolve(item).key if taxonomy is not None else item.strip().casefold()
+
+    summary = resume.basics.summary or ""
+    items = [display_name(r.skill) for _, r in focus]
+    keys = {key(item) for item in items}
+    found = find_focus_line(summary)
+    old_line = None
+    if found is not None:
+        start, end, listed = found
+        old_line = summary[start:end].strip()
+        for item in listed:
+            if key(item) not in keys:
+                items.append(item)
+                keys.add(key(item))
+    else:
+        start = end = len(summary)
+    line = f"{R.FOCUS_LABEL}: {R.FOCUS_SEPARATOR.join(items)}."
+    before, after = summary[:start].rstrip(), summary[end:]
+    new_summary = f"{before}\n\n{line}{after}" if before else f"{line}{after}"
+    if new_summary == summary:
+        return []
+    resume.basics.summary = new_summary
+    ranks = [rank for rank, _ in focus]
+    what = "updated the focus line" if old_line else "added a focus line to the summary"
+    return [
+        Edit(
+            kind="focus-line",
+            section="basics",
+            field="summary",
+            before=old_line,
+            after=line,
+            reason=f"{what}: the demanded skills this resume has evidence for — "
+            f"{_why(ranks, demanded)}",
+            skills=[r.skill for _, r in focus],
+            interviews=_interviews(ranks, demanded),
+        )
+    ]
+
+
+def gloss(text: str, via: str, skill: str) -> str:
+    """``text`` naming ``skill`` right after the words ``via`` that show it."""
+    pattern = re.compile(rf"(?<!\w){re.escape(via)}\w*", re.IGNORECASE)
+    match = pattern.search(text)
+    if match:
+        phrase = R.REWRITE_GLOSS.format(phrase=match.group(0), skill=skill)
+        return text[: match.start()] + phrase + text[match.end() :]
+    body = text.rstrip()
+    end = body[-1] if body and body[-1] in ".;" else ""
+    body = body[: len(body) - len(end)]
+    return R.REWRITE_APPEND.format(text=body, skill=skill) + end
+
+
+def _name_implied(
+    parent: Resume, demanded: Sequence[SkillReport], today: dt.date | None
+) -> list[Edit]:
+    """For each implied skill, a rewrite of the line that shows it best, naming it."""
+    implied = [(rank, r) for rank, r in enumerate(demanded) if r.verdict == "implied"]
+    if not implied:
+        return []
+    from .analyze import resume_lines
+
+    weights = {
+        (ln.section, ln.entry, ln.field, ln.highlight): ln.weight
+        for ln in resume_lines(parent, today=today)
+    }
+    suggestions = []
+    for rank, report in implied:
+        candidates = [
+            e
+            for e in report.evidence
+            if e.section in BULLET_SECTIONS and e.entry is not None and e.field in REWRITABLE_FIELDS
+        ]
+        if not candidates:
+            continue
+        best = max(
+            candidates, key=lambda e: weights.get((e.section, e.entry, e.field, e.highlight), 0)
+        )
+        entry = getattr(parent, best.section)[best.entry]
+        if best.field == "highlights":
+            highlight_id, text = list(entry.bullets())[best.highlight]
+        else:
+            highlight_id, text = None, getattr(entry, best.field) or ""
+        proposal = gloss(text, best.via, report.skill)
+        if proposal == text:
+            continue
+        suggestions.append(
+            Edit(
+                kind="name-skill",
+                section=best.section,
+                entry=entry.id,
+                highlight=highlight_id,
+                field=best.field,
+                before=text,
+                after=proposal,
+                reason=f"name {report.skill} where '{best.via}' already shows it: "
+                f"{_why([rank], demanded)}",
+                skills=[report.skill],
+                interviews=_interviews([rank], demanded),
+            )
+        )
+    return suggestions
+
+
+def _unsupported(demanded: Sequence[SkillReport], taxonomy: Taxonomy | None) -> list[str]:
+    """A note per demanded skill with no evidence: not added, and what would count."""
+    notes = []
+    for rank, report in enumerate(demanded):
+        if report.verdict != "absent":
+            continue
+        skill = report.skill
+        phrases: Sequence[str] = ()
+        if taxonomy is not None:
+            phrases = taxonomy.resolve(skill).evidence[: R.EVIDENCE_EXAMPLES]
+        if phrases:
+            would = "a true line about " + _join([f"'{p}'" for p in phrases], "or")
+            would += f", or one that names {skill} where you used it"
+        else:
+            would = f"a true line naming {skill} in a role or project where you used it"
+        notes.append(
+            f"{skill}: not added — nothing in the resume names or shows it "
+            f"({_asked(rank, demanded)}). What would count as evidence: {would}; add it "
+            "(edit a copy and `resumetool import` it), then draft again."
+        )
+    return notes
+
+
+def apply_suggestion(draft: Draft, suggestion: Edit, text: str | None = None) -> Draft:
+    """``draft`` with one offered rewrite applied: as proposed, or as the user edited it
+    (``text``). The line keeps its id, so diffs show it as changed, not replaced."""
+    new_text = " ".join((text if text is not None else str(suggestion.after or "")).split())
+    if not new_text:
+        raise UsageError("the edited line is empty", hint="skip the suggestion instead")
+    resume = draft.resume.model_copy(deep=True)
+    entries = getattr(resume, suggestion.section or "", None)
+    index = next((i for i, e in enumerate(entries or []) if e.id == suggestion.entry), None)
+    if entries is None or index is None:
+        raise InputError(f"the draft has no entry {suggestion.entry!r} to rewrite")
+    entry = entries[index]
+    if suggestion.highlight is not None:
+        bullets = [
+            (hid, new_text if hid == suggestion.highlight else line)
+            for hid, line in entry.bullets()
+        ]
+        entries[index] = entry.with_bullets(bullets)
+    else:
+        entries[index] = entry.model_copy(update={suggestion.field or "summary": new_text})
+    hand = "" if new_text == " ".join(str(suggestion.after).split()) else " (edited by hand)"
+    applied = suggestion.model_copy(
+        update={"after": new_text, "reason": suggestion.reason + hand}, deep=True
+    )
+    return draft.model_copy(
+        update={
+            "resume": resume,
+            "edits": [*draft.edits, applied],
+            "suggestions": [s for s in draft.suggestions if s is not suggestion],
+        }
+    )
+
+
+# -- describing -------------------------------------------------------------------------
+
+
+def where(edit: Edit, resume: Resume) -> str:
+    """A reader's name for the place of an edit: 'work · Acme · Engineer, line 3'."""
+    if edit.section == "basics":
+        return f"summary ({edit.field})" if edit.field and edit.field != "summary" else "summary"
+    if edit.section is None:
+        return "resume"
+    entry = next((e for e in getattr(resume, edit.section, []) if e.id == edit.entry), None)
+    if entry is None:
+        return edit.section
+    title = entry.identity() or (entry.name if hasattr(entry, "name") else None) or edit.entry
+    if edit.section == "skills":
+        return f"skills · {_group_name(entry)}"
+    return f"{edit.section} · {title}"
+
+
+def describe(edit: Edit, resume: Resume) -> str:
+    """One line: what changed, where (``resume``: the version the ids are looked up in)."""
+    place = where(edit, resume)
+    if edit.kind == "move":
+        text = _line_text(resume, edit)
+        return f'{place}: line {edit.before} → {edit.after} "{_short(text)}"'
+    if edit.kind == "focus-line":
+        return f'{place}: "{edit.after}"'
+    if edit.kind == "reorder-keywords":
+        return f"{place}: {edit.after}"
+    if edit.kind == "reorder-skill-groups":
+        return f"skills: groups {edit.before} → {edit.after}"
+    if edit.kind == "name-skill":
+        return f'{place}: "{_short(str(edit.before))}" → "{_short(str(edit.after))}"'
+    return f"{place}: {edit.kind}"
+
+
+def _line_text(resume: Resume, edit: Edit) -> str:
+    for entry in getattr(resume, edit.section or "", []):
+        if entry.id == edit.entry and isinstance(entry, WithHighlights):
+            return dict(entry.bullets()).get(edit.highlight or "", "")
+    return ""
+
+
+def _short(text: str, limit: int = 72) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _join(items: Sequence[str], last: str = "and") -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+# -- the edge ---------------------------------------------------------------------------
+
+
+def prepare(
+    workspace: Workspace,
+    *,
+    from_ref: str | None = None,
+    emphasize: Sequence[str] = (),
+    today: dt.date | None = None,
+) -> tuple[Version, Draft]:
+    """Read the parent version, the taxonomy and the demand; analyze; draft.
+
+    Demand: the skills given with ``emphasize`` (all equally, in that order), else the
+    workspace's interviews.
+    """
+    from .analyze import analyze
+    from .skills import load_taxonomy
+
+    versions = workspace.versions()
+    if not versions:
+        raise UsageError(
+            "no versions yet, so there is nothing to draft from",
+            hint="import a resume first: `resumetool import FILE`",
+        )
+    parent = workspace.version(from_ref) if from_ref else versions[-1]
+    settings = workspace.settings()
+    taxonomy = load_taxonomy(settings.skills, source=workspace.settings_path)
+    emphasize = [" ".join(s.split()) for s in emphasize if s.strip()]
+    interviews = [] if emphasize else workspace.interviews_with_interest()
+    if not emphasize and not interviews:
+        raise UsageError(
+            f"no interviews logged in {workspace.root}, so nothing says what to emphasize",
+            hint="log one with `resumetool interview add`, or pass --emphasize SKILL",
+        )
+    resume = parent.resume()
+    analysis = analyze(
+        resume,
+        taxonomy=taxonomy,
+        asked=emphasize,
+        interviews=interviews,
+        resume_label=parent.label,
+        today=today,
+    )
+    draft = draft_resume(
+        resume,
+        analysis,
+        taxonomy=taxonomy,
+        order=emphasize,
+        parent_label=parent.label,
+        today=today,
+    )
+    return parent, draft
+
+
+def save(workspace: Workspace, parent: Version, draft: Draft) -> Version:
+    """Write the draft as the next version, child of ``parent``."""
+    return workspace.add_version(
+        draft.resume,
+        parent=parent.number,
+        reason=draft.reason(),
+        edits=draft.edits,
+        suggestions=draft.suggestions,
+        notes=draft.notes,
+    )

@@ -1,0 +1,297 @@
+"""Drafting: demanded skills lead, reorders are stable, nothing unevidenced is claimed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resumetool import draft_rules
+from resumetool.analyze import Analysis, analyze
+from resumetool.draft import (
+    Draft,
+    apply_suggestion,
+    describe,
+    draft_resume,
+    gloss,
+    stable_order,
+)
+from resumetool.model import Resume
+from resumetool.skills import Taxonomy, load_taxonomy
+
+TODAY = dt.date(2026, 11, 25)
+
+RESUME = {
+    "basics": {
+        "name": "Casimir Example",
+        "label": "Backend Developer",
+        "summary": "Backend developer running order services on Kubernetes.",
+    },
+    "work": [
+        {
+            "name": "Greenbasket",
+            "position": "Backend Developer",
+            "startDate": "2021-02",
+            "highlights": [
+                "Built the order-routing service used by 120 stores.",
+                "Owned the go-to-market launch checklist.",
+                "Ran sprint planning and retrospectives for the team.",
+                "Wrote the Redis caching layer for the catalog API.",
+            ],
+        },
+        {
+            "name": "Fernhill",
+            "position": "Developer",
+            "startDate": "2017-01",
+            "endDate": "2021-01",
+            "highlights": ["Maintained billing reports.", "Set up Jira boards for three teams."],
+        },
+    ],
+    "skills": [
+        {"name": "Tools", "keywords": ["Jira", "Docker"]},
+        {"name": "Stack", "keywords": ["Python", "Redis", "Go"]},
+    ],
+}
+
+POOL = [
+    "Go",
+    "Scrum",
+    "Terraform",
+    "Redis",
+    "Jira",
+    "Kubernetes",
+    "Python",
+    "Java",
+    "React",
+    "stakeholder management",
+    "Excel",
+    "Rust",
+]
+"""Named, buried, implied and absent skills, and short names that must not be invented."""
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+@pytest.fixture
+def parent() -> Resume:
+    return Resume.model_validate(RESUME)
+
+
+def drafted(resume: Resume, taxonomy: Taxonomy, asked: Sequence[str]) -> tuple[Analysis, Draft]:
+    analysis = analyze(resume, taxonomy=taxonomy, asked=asked, today=TODAY, resume_label="v1")
+    return analysis, draft_resume(
+        resume, analysis, taxonomy=taxonomy, order=asked, parent_label="v1", today=TODAY
+    )
+
+
+ASKED = ["Go", "Scrum", "Terraform", "Redis", "Jira"]
+
+
+def test_demanded_lines_lead_and_the_rest_keep_their_order(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ASKED)
+    assert draft.resume.work[0].highlights == [
+        "Ran sprint planning and retrospectives for the team.",  # shows Scrum (rank 1)
+        "Wrote the Redis caching layer for the catalog API.",  # names Redis (rank 3)
+        "Built the order-routing service used by 120 stores.",
+        "Owned the go-to-market launch checklist.",  # 'go-to-market' is not Go
+    ]
+    assert draft.resume.work[1].highlights[0] == "Set up Jira boards for three teams."
+    moves = [e for e in draft.edits if e.kind == "move"]
+    assert [(e.before, e.after, e.skills) for e in moves] == [
+        (3, 1, ["Scrum"]),
+        (4, 2, ["Redis"]),
+        (2, 1, ["Jira"]),
+    ]
+
+
+def test_bullets_keep_their_ids_when_moved(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ASKED)
+    before = dict(parent.work[0].bullets())
+    after = dict(draft.resume.work[0].bullets())
+    assert before == after
+
+
+def test_skill_groups_and_keywords_put_demanded_skills_first(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ASKED)
+    assert [g.name for g in draft.resume.skills] == ["Stack", "Tools"]
+    assert draft.resume.skills[0].keywords == ["Go", "Redis", "Python"]
+    assert draft.resume.skills[1].keywords == ["Jira", "Docker"]
+    kinds = {e.kind for e in draft.edits}
+    assert {"reorder-keywords", "reorder-skill-groups", "focus-line"} <= kinds
+
+
+def test_focus_line_lists_evidenced_skills_and_never_an_absent_one(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ASKED)
+    summary = draft.resume.basics.summary
+    assert summary.startswith(RESUME["basics"]["summary"] + "\n\n")
+    assert summary.endswith("Core skills: Go, Scrum, Redis, Jira.")
+    assert "Terraform" not in summary
+    focus = next(e for e in draft.edits if e.kind == "focus-line")
+    assert focus.skills == ["Go", "Scrum", "Redis", "Jira"] and focus.section == "basics"
+
+
+def test_an_absent_skill_gets_a_note_naming_its_evidence_phrases(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ASKED)
+    (note,) = draft.notes
+    assert note.startswith("Terraform: not added")
+    phrases = taxonomy.get("Terraform").evidence[: draft_rules.EVIDENCE_EXAMPLES]
+    assert phrases and all(f"'{p}'" in note for p in phrases)
+
+
+def test_implied_skill_rewrite_is_only_suggested(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ASKED)
+    (suggestion,) = draft.suggestions
+    assert suggestion.kind == "name-skill" and suggestion.skills == ["Scrum"]
+    assert suggestion.after == "Ran sprint planning (Scrum) and retrospectives for the team."
+    assert all("(Scrum)" not in line for line in draft.resume.work[0].highlights)
+    accepted = apply_suggestion(draft, suggestion)
+    assert accepted.resume.work[0].highlights[0] == suggestion.after
+    assert accepted.resume.work[0].highlightIds == draft.resume.work[0].highlightIds
+    assert accepted.suggestions == [] and accepted.edits[-1].kind == "name-skill"
+    edited = apply_suggestion(draft, suggestion, "Ran Scrum sprint planning\nfor the team.\n")
+    assert edited.resume.work[0].highlights[0] == "Ran Scrum sprint planning for the team."
+    assert edited.edits[-1].reason.endswith("(edited by hand)")
+
+
+def test_every_edit_says_why(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ASKED)
+    for edit in [*draft.edits, *draft.suggestions]:
+        assert edit.reason and edit.skills
+        assert describe(edit, draft.resume)
+    assert draft.reason().startswith("draft from v1: Go, Scrum, Redis, Jira lead")
+
+
+def test_interview_ids_are_the_cause_when_demand_comes_from_interviews(parent, taxonomy):
+    from resumetool.interview import Interview
+
+    interviews = [
+        Interview(company="Acme", date=dt.date(2026, 11, 20), asked=["Scrum"]),
+        Interview(company="Beta", date=dt.date(2026, 11, 22), asked=["Scrum", "Redis"]),
+    ]
+    for n, iv in enumerate(interviews):
+        iv.id = f"2026-11-2{n}-x{n}"
+    analysis = analyze(parent, taxonomy=taxonomy, interviews=interviews, today=TODAY)
+    draft = draft_resume(parent, analysis, taxonomy=taxonomy, today=TODAY)
+    move = next(e for e in draft.edits if e.kind == "move" and e.skills == ["Scrum"])
+    assert move.interviews == ["2026-11-20-x0", "2026-11-21-x1"]
+    assert "asked about in 2 interviews" in move.reason
+
+
+def test_drafting_a_draft_again_changes_nothing(parent, taxonomy):
+    _, first = drafted(parent, taxonomy, ASKED)
+    _, second = drafted(first.resume, taxonomy, ASKED)
+    assert not second.changed and second.edits == []
+
+
+def test_an_existing_focus_line_is_updated_keeping_the_users_items(parent, taxonomy):
+    summary = "Backend developer.\n\nCore skills: Docker, Go, PostgreSQL."
+    resume = parent.model_copy(
+        update={"basics": parent.basics.model_copy(update={"summary": summary})}
+    )
+    _, draft = drafted(resume, taxonomy, ["Scrum", "Go"])
+    assert draft.resume.basics.summary == (
+        "Backend developer.\n\nCore skills: Scrum, Go, Docker, PostgreSQL."
+    )
+    focus = next(e for e in draft.edits if e.kind == "focus-line")
+    assert focus.before == "Core skills: Docker, Go, PostgreSQL."
+
+
+def test_a_focus_line_run_into_the_summary_is_found_again(parent, taxonomy):
+    """A rendered draft parsed back has its summary lines joined; drafting it again must
+    update that focus line, not add a second one."""
+    summary = "Backend developer. Core skills: Go, Docker."
+    resume = parent.model_copy(
+        update={"basics": parent.basics.model_copy(update={"summary": summary})}
+    )
+    _, draft = drafted(resume, taxonomy, ["Scrum", "Go"])
+    assert draft.resume.basics.summary == "Backend developer.\n\nCore skills: Scrum, Go, Docker."
+
+
+def test_no_demand_means_no_change(parent, taxonomy):
+    _, draft = drafted(parent, taxonomy, ["Terraform"])
+    assert not draft.changed and draft.notes
+
+
+def test_gloss_names_the_skill_after_its_evidence():
+    assert gloss("Ran sprint planning for 9 people.", "sprint planning", "Scrum") == (
+        "Ran sprint planning (Scrum) for 9 people."
+    )
+    assert gloss("Ran retrospectives.", "retrospective", "Scrum") == ("Ran retrospectives (Scrum).")
+    assert gloss("Planned the sprints.", "sprint planning", "Scrum") == (
+        "Planned the sprints (Scrum)."
+    )
+
+
+# -- properties -------------------------------------------------------------------------
+
+
+def named_skills(resume: Resume, taxonomy: Taxonomy) -> tuple[set[str], set[str]]:
+    """(skills the resume names, skills it shows evidence of), over the whole pool."""
+    analysis = analyze(resume, taxonomy=taxonomy, asked=POOL, today=TODAY)
+    named = {r.skill for r in analysis.skills if r.emphasis.mentions}
+    shown = {r.skill for r in analysis.skills if r.evidence}
+    return named, shown
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(asked=st.lists(st.sampled_from(POOL), min_size=1, max_size=6, unique=True))
+def test_a_draft_never_claims_a_skill_without_evidence(parent, taxonomy, asked):
+    _, draft = drafted(parent, taxonomy, asked)
+    for suggestion in list(draft.suggestions):  # even accepting every offered rewrite
+        draft = apply_suggestion(draft, suggestion)
+    named_before, shown_before = named_skills(parent, taxonomy)
+    named_after, _ = named_skills(draft.resume, taxonomy)
+    for skill in named_after - named_before:
+        assert skill in shown_before, f"{skill} was added without evidence"
+
+
+@given(keys=st.lists(st.integers(0, 4), max_size=30))
+def test_stable_order_sorts_and_keeps_ties_in_place(keys):
+    order = stable_order(keys)
+    assert sorted(order) == list(range(len(keys)))
+    result = [keys[i] for i in order]
+    assert result == sorted(keys)
+    for a, b in itertools.pairwise(order):
+        if keys[a] == keys[b]:
+            assert a < b
+
+
+SCRUM_LINES = [
+    "Ran the Scrum ceremonies for two squads.",
+    "Coached a Scrum team through its first release.",
+    "Introduced Scrum to the data group.",
+]
+OTHER_LINES = [
+    "Cut cloud costs by a third.",
+    "Hired four engineers.",
+    "Wrote the onboarding guide.",
+    "Migrated billing to a new provider.",
+    "Reduced page load time by half.",
+]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(st.sampled_from(SCRUM_LINES + OTHER_LINES), min_size=1, max_size=8))
+def test_reordering_bullets_is_stable(taxonomy, lines):
+    resume = Resume.model_validate(
+        {"work": [{"name": "Acme", "position": "Lead", "startDate": "2020", "highlights": lines}]}
+    )
+    _, draft = drafted(resume, taxonomy, ["Scrum"])
+    result = draft.resume.work[0].highlights
+    leading = [line for line in lines if line in SCRUM_LINES]
+    rest = [line for line in lines if line not in SCRUM_LINES]
+    assert result == leading + rest
+    assert sorted(draft.resume.work[0].highlightIds) == sorted(resume.work[0].highlightIds)
