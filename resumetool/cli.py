@@ -782,7 +782,7 @@ def _workspace_or_none(state: State) -> Workspace | None:
 
 
 @main.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", required=False, metavar="[VERSION|FILE]")
 @click.option(
     "--template",
     "-t",
@@ -801,45 +801,58 @@ def _workspace_or_none(state: State) -> Workspace | None:
     "--output",
     "-o",
     type=click.Path(path_type=Path),
-    help="Folder for the files (named after FILE), or a file name when one format is asked."
-    " Default: FILE's folder.",
+    help="Folder for the files, or a file name when one format is asked."
+    " Default: the version's folder, or FILE's folder.",
 )
 @pass_state
 def render(
-    state: State, file: Path | None, template: str | None, formats: str, output: Path | None
+    state: State, source: str | None, template: str | None, formats: str, output: Path | None
 ) -> None:
     """Render a resume through a template to PDF, Word, Markdown, HTML or PNG.
 
-    FILE: a JSON Resume (.json, .yaml) or any resume `resumetool parse` reads.
+    VERSION (v3, latest; the default in a workspace) renders into the version's own
+    folder; FILE is a JSON Resume (.json, .yaml) or any resume `resumetool parse` reads.
     PDFs use only the fonts shipped with resumetool, so they look the same everywhere.
 
     \b
     Examples:
-      resumetool render resume.yaml --to pdf,docx
-      resumetool render resume.json --template modern --to pdf -o out/cv.pdf
+      resumetool render                       # the latest version, to PDF
+      resumetool render v2 --to pdf,docx --template modern
+      resumetool render resume.json --to pdf -o out/cv.pdf
     """
     from .errors import UsageError
     from .render import DEFAULT_TEMPLATE, parse_formats, render_resume
-    from .structure import load_resume
+    from .versions import check_not_version_data, resolve_resume
     from .workspace import shown
 
-    if file is None:
-        raise UsageError("give the resume file to render", hint="resumetool render resume.yaml")
     fmts = parse_formats(formats)
     workspace = _workspace_or_none(state)
+    if source is None:
+        if workspace is None:
+            raise UsageError("give the resume file to render", hint="resumetool render resume.yaml")
+        source = "latest"
     extra = [workspace.root / "templates"] if workspace else []
     name = template or (workspace.settings().template if workspace else DEFAULT_TEMPLATE)
-    out = output if output is not None else file.parent
-    own = file.suffix.lower().lstrip(".")
-    if own in fmts:
-        target = out if out.suffix else out / f"{file.stem}.{own}"
-        if target.resolve() == file.resolve():
+    resume, label = resolve_resume(source, workspace)
+    file = Path(source)
+    if file.is_file():
+        stem, out = file.stem, output if output is not None else file.parent
+        own = file.suffix.lower().lstrip(".")
+        target = out if out.suffix else out / f"{stem}.{own}"
+        if own in fmts and target.resolve() == file.resolve():
             raise UsageError(
                 f"rendering {own} would overwrite the input {shown(file)}",
                 hint="pass -o with another file or folder",
             )
-    resume = load_resume(file)
-    for path in render_resume(resume, name, fmts, out, stem=file.stem, extra_template_dirs=extra):
+    else:
+        assert workspace is not None  # resolve_resume refuses a version ref outside one
+        stem, out = "resume", output if output is not None else workspace.version(label).path
+    if workspace is not None:
+        for fmt in fmts:
+            check_not_version_data(
+                out if out.suffix else out / f"{stem}.{fmt}", workspace.resumes_dir
+            )
+    for path in render_resume(resume, name, fmts, out, stem=stem, extra_template_dirs=extra):
         click.echo(f"wrote {shown(path)}")
 
 

@@ -25,6 +25,7 @@ def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a written file follows the umask
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
@@ -34,7 +35,13 @@ def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -47,7 +54,7 @@ def atomic_write_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -60,7 +67,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _yaml():
+def round_trip_yaml():
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -82,7 +89,7 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError("not UTF-8 text", path=path, hint="save it as UTF-8") from exc
     try:
-        return _yaml().load(text)
+        return round_trip_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -94,9 +101,51 @@ def read_yaml(path: Path) -> Any:
         raise ValidationFailed(f"invalid YAML: {exc}", path=path) from exc
 
 
+YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def yaml_scalar(value: Any) -> Any:
+    """Text styled so it loads back exactly.
+
+    Why: ruamel's plain and single-quoted styles lose characters (NEL folds to a space, a
+    leading '?' turns into a mapping key). Multi-line text becomes a literal block when YAML
+    can hold it that way; control or unusual space characters and a leading indicator get
+    double quotes (with escapes); everything else stays plain, as a person would write it.
+    """
+    if not isinstance(value, str) or not value or type(value) is not str:
+        return value
+    lines = value.split("\n")
+    if len(lines) > 1 and all(_block_safe(line) for line in lines) and lines[0][:1] != " ":
+        from ruamel.yaml.scalarstring import LiteralScalarString
+
+        return LiteralScalarString(value)
+    if not value.isprintable() or value[0] in YAML_INDICATORS:
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+def _block_safe(line: str) -> bool:
+    return line == line.rstrip() and line.isprintable()
+
+
+def _styled(data: Any) -> Any:
+    """Apply ``yaml_scalar`` to every string, in place for mappings and lists (keeps comments)."""
+    if isinstance(data, dict):
+        for key in list(data):
+            data[key] = _styled(data[key])
+        return data
+    if isinstance(data, list):
+        for index, item in enumerate(data):
+            data[index] = _styled(item)
+        return data
+    return yaml_scalar(data)
+
+
 def dump_yaml(data: Any) -> str:
     buffer = io.StringIO()
-    _yaml().dump(data, buffer)
+    round_trip_yaml().dump(_styled(data), buffer)
     return buffer.getvalue()
 
 

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import InputError, UsageError, ValidationFailed, WorkspaceError
-from .files import _fsync_dir, dump_yaml, read_yaml, validate
+from .files import dump_yaml, fsync_dir, read_yaml, validate
 
 if TYPE_CHECKING:
     from .model import Resume
@@ -448,7 +448,7 @@ def _write_version(
                     temp / META_FILE,
                     (META_HEADER.format(label=label) + dump_yaml(meta.to_document())).encode(),
                 )
-                _fsync_dir(temp)
+                fsync_dir(temp)
                 target = resumes_dir / label
                 if not target.exists():
                     try:
@@ -461,7 +461,7 @@ def _write_version(
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
-        _fsync_dir(resumes_dir)
+        fsync_dir(resumes_dir)
     version = Version(number, target, meta)
     version._resume = resume.model_copy(deep=True)
     return version
@@ -547,7 +547,7 @@ def resolve_resume(ref_or_path: str | Path, workspace: Workspace | None) -> tupl
     raise InputError(
         "no such file" + (", and not a version (v1, v2, latest)" if workspace else ""),
         path=path,
-        hint="check the path; `resumetool versions` lists the versions",
+        hint="check the path" + ("; `resumetool versions` lists the versions" if workspace else ""),
     )
 
 

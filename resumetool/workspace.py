@@ -32,13 +32,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import UsageError, ValidationFailed, WorkspaceError
 from .files import (
-    _fsync_dir,
     atomic_write_bytes,
     atomic_write_text,
     dump_yaml,
+    fsync_dir,
     line_of,
     read_yaml,
     validate,
+    yaml_scalar,
 )
 from .interview import (
     COMPANY_STATUSES,
@@ -669,12 +670,12 @@ def interview_document(interview: Interview) -> Any:
     document = CommentedMap()
     for key, value in data.items():
         if isinstance(value, list):
-            items = CommentedSeq(_yaml_text(v) for v in value)
+            items = CommentedSeq(yaml_scalar(v) for v in value)
             if key in FLOW_LISTS and all(_one_line(v) for v in value):
                 items.fa.set_flow_style()
             value = items
         else:
-            value = _yaml_text(value)
+            value = yaml_scalar(value)
         document[key] = value
         if key in FIELD_COMMENTS:
             document.yaml_add_eol_comment(FIELD_COMMENTS[key], key, column=COMMENT_COLUMN)
@@ -683,32 +684,6 @@ def interview_document(interview: Interview) -> Any:
 
 def _one_line(value: Any) -> bool:
     return not isinstance(value, str) or ("\n" not in value and len(value) <= 80)
-
-
-def _yaml_text(value: Any) -> Any:
-    """Text styled so it loads back exactly: multi-line text as a literal block when YAML
-    can hold it that way; double quotes (with escapes) for control or unusual space
-    characters and a leading indicator, where ruamel's plain and single-quoted styles
-    lose characters (NEL folds to a space, a leading '?' turns into a mapping key)."""
-    if not isinstance(value, str) or not value:
-        return value
-    lines = value.split("\n")
-    if len(lines) > 1 and all(_block_safe(line) for line in lines) and lines[0][:1] != " ":
-        from ruamel.yaml.scalarstring import LiteralScalarString
-
-        return LiteralScalarString(value)
-    if not value.isprintable() or value[0] in YAML_INDICATORS:
-        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-        return DoubleQuotedScalarString(value)
-    return value
-
-
-YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-
-
-def _block_safe(line: str) -> bool:
-    return line == line.rstrip() and line.isprintable()
 
 
 def interview_to_json(interview: Interview) -> dict[str, Any]:
@@ -797,9 +772,9 @@ def _merge_companies(document: Any, companies: CompanyList) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if not isinstance(document, dict):
-        from .files import _yaml
+        from .files import round_trip_yaml
 
-        document = _yaml().load(COMPANIES_TEMPLATE)
+        document = round_trip_yaml().load(COMPANIES_TEMPLATE)
     _merge_map(document, companies, skip=("companies",))
     entries = document.get("companies")
     if not isinstance(entries, CommentedSeq):
@@ -1013,7 +988,7 @@ def _publish(folder: Path, candidates: Iterator[Path], data: bytes) -> Path | No
                 _link_or_reserve(Path(tmp), path)
             except FileExistsError:
                 continue
-            _fsync_dir(folder)
+            fsync_dir(folder)
             return path
         return None
     finally:

@@ -80,7 +80,7 @@ def test_no_file_is_a_usage_error(runner):
 
 def test_bad_input_files_are_one_line(runner, tmp_path):
     missing = runner.invoke(main, ["render", str(tmp_path / "none.json")])
-    assert missing.exit_code == 1 and "file not found" in missing.stderr
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
     broken = tmp_path / "broken.json"
     broken.write_text('{"basics": {"name": "x",}}')
     result = runner.invoke(main, ["render", str(broken)])

@@ -364,3 +364,20 @@ def test_diff_unknown_version(runner, drafted):
     assert result.stderr.strip() == (
         "resumetool: no version 'v9'; there are: v1, v2 — see `resumetool versions`"
     )
+
+
+def test_render_a_version_into_its_folder_and_never_over_its_data(runner, ws, json_file):
+    run(runner, "import", str(json_file))
+    result = run(runner, "render", "v1", "--to", "md,html")
+    assert result.exit_code == 0, result.output
+    folder = ws.resumes_dir / "v1"
+    assert (folder / "resume.md").is_file() and (folder / "resume.html").is_file()
+    assert "Jordan Rivera" in (folder / "resume.md").read_text()
+    latest = run(runner, "render", "--to", "md", "-o", str(ws.root / "out.md"))
+    assert latest.exit_code == 0 and (ws.root / "out.md").is_file()
+    before = digest(folder)
+    refused = run(runner, "render", "v1", "--to", "md", "-o", str(folder / "resume.yaml"))
+    assert refused.exit_code == 2 and "never changes" in refused.stderr
+    assert digest(folder) == before
+    unknown = run(runner, "render", "v9")
+    assert unknown.exit_code == 2 and "v1" in unknown.stderr

@@ -281,7 +281,7 @@ source.write_text("Ada\\n" * 1000)
 def die():
     os.kill(os.getpid(), signal.SIGKILL)
 
-real_write, real_fsync, real_rename = V._write_file, V._fsync_dir, os.rename
+real_write, real_fsync, real_rename = V._write_file, V.fsync_dir, os.rename
 
 def write(path, data):
     if path.name.startswith(point):
@@ -300,7 +300,7 @@ def fsync(folder):
         die()
     real_fsync(folder)
 
-V._write_file, V._fsync_dir, os.rename = write, fsync, rename
+V._write_file, V.fsync_dir, os.rename = write, fsync, rename
 V.write_version(resumes, Resume.model_validate({"basics": {"name": "Ada"}}), reason="x",
                 source=source)
 """

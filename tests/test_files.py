@@ -1,0 +1,68 @@
+"""Atomic writes and comment-keeping YAML (resumetool.files)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resumetool.errors import ValidationFailed
+from resumetool.files import atomic_write_text, dump_yaml, read_yaml, write_yaml
+
+
+def test_atomic_write_follows_the_umask_and_leaves_no_temp_file(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "out.txt"
+        atomic_write_text(target, "hello")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path):
+    target = tmp_path / "keep.txt"
+    target.write_text("old")
+
+    class Boom(Exception):
+        pass
+
+    from resumetool.files import atomic_open
+
+    with pytest.raises(Boom), atomic_open(target) as handle:
+        handle.write("half")
+        raise Boom
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_comments_survive_a_rewrite(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text("# my list\nitems:\n  - a  # first\n")
+    data = read_yaml(path)
+    data["items"].append("b")
+    write_yaml(path, data)
+    text = path.read_text()
+    assert "# my list" in text and "# first" in text and "- b" in text
+
+
+def test_broken_yaml_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("a: 1\nb: [unclosed\nc: 2\n")
+    with pytest.raises(ValidationFailed) as info:
+        read_yaml(path)
+    assert str(path) in info.value.one_line() and "invalid YAML" in info.value.one_line()
+
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z]{1,8}", fullmatch=True), st.lists(text, max_size=4)))
+def test_yaml_round_trips_any_text(data):
+    from ruamel.yaml import YAML
+
+    assert YAML(typ="safe").load(dump_yaml(data)) == data
