@@ -80,11 +80,25 @@ class ResumetoolGroup(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:
+            # The system refused a read or write (permissions, a full disk, a vanished
+            # folder): the user's to fix, so one line naming the file, like any other error.
+            if debug or (ctx.obj and ctx.obj.debug):
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            reason = " ".join((exc.strerror or str(exc) or type(exc).__name__).split())
+            click.echo(
+                f"resumetool: {where}{reason} — check the path, its permissions and the free "
+                "space, then run again",
+                err=True,
+            )
+            ctx.exit(1)
         except Exception as exc:
             if debug or (ctx.obj and ctx.obj.debug):
                 raise
+            detail = " ".join(str(exc).split())[:300]
             click.echo(
-                f"resumetool: internal error: {type(exc).__name__}: {exc} "
+                f"resumetool: internal error: {type(exc).__name__}: {detail} "
                 "(run again with --debug for the traceback, and please report it)",
                 err=True,
             )
@@ -1132,3 +1146,215 @@ def diff_command(state: State, a: str, b: str, fmt: str, asked: tuple[str, ...])
             console.print(to_text(result, color=True), soft_wrap=True)
         else:
             click.echo(to_text(result), nl=False)
+
+
+# -- after the interview: report, practice, demo -----------------------------------------
+
+
+def _print_markdown(state: State, text: str) -> None:
+    """Markdown for people: rendered at a terminal, as it is when piped (for files, grep)."""
+    console = state.console()
+    if console.is_terminal:
+        from rich.markdown import Markdown
+
+        console.print(Markdown(text))
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("ref", metavar="INTERVIEW", default="latest")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    help="md (default): to read here; html: one self-contained page with a chart; json: for"
+    " scripts. Default with -o: from the file's extension.",
+)
+@click.option(
+    "--resume",
+    "resume_ref",
+    metavar="FILE|VERSION",
+    help="The resume to check against what was asked (default: the latest version).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file. HTML goes to reports/INTERVIEW.html unless given.",
+)
+@pass_state
+def report(
+    state: State, ref: str, fmt: str | None, resume_ref: str | None, output: Path | None
+) -> None:
+    """After an interview: reflection, feedback, what was asked and how the resume covers
+    it, what keeps coming back, the next resume edits and the plan — with the command for
+    each next step. INTERVIEW: its id, a unique part of it (acme), or latest.
+
+    \b
+    Examples:
+      resumetool report
+      resumetool report acme --format html
+      resumetool report --resume v1 -o before-draft.md
+    """
+    from .report import build_report, default_path, render, write_report
+    from .workspace import shown
+
+    if fmt is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+    workspace = state.open_workspace()
+    built = build_report(workspace, ref, resume_ref=resume_ref)
+    text = render(built, fmt)
+    if output is None and fmt == "html":
+        output = default_path(workspace, built, fmt)
+    if output is not None:
+        write_report(text, output)
+        click.echo(f"wrote {shown(output)}")
+        if fmt == "html":
+            state.say("open it in a browser; it is one file, with nothing fetched")
+    elif fmt == "md":
+        _print_markdown(state, text)
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option(
+    "--skill",
+    "skills",
+    multiple=True,
+    metavar="SKILL",
+    help="Practise this skill (repeatable); default: every skill the interviews asked about.",
+)
+@click.option(
+    "--interview",
+    "interview_ref",
+    metavar="ID",
+    help="Practise what one interview asked, and its cons.",
+)
+@click.option(
+    "--resume",
+    "resume_ref",
+    metavar="FILE|VERSION",
+    help="The resume whose lines anchor the answers (default: the latest version).",
+)
+@click.option(
+    "--questions",
+    "count",
+    type=click.IntRange(1, 12),
+    default=3,
+    show_default=True,
+    help="Questions per skill.",
+)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@pass_state
+def practice(
+    state: State,
+    skills: tuple[str, ...],
+    interview_ref: str | None,
+    resume_ref: str | None,
+    count: int,
+    fmt: str,
+) -> None:
+    """Questions for a mock interview: on the skills the interviews keep asking about and
+    on the cons that recur, each with your own resume lines to build a STAR answer on.
+    For a skill your resume does not show, what to prepare instead (never claim it).
+
+    \b
+    Examples:
+      resumetool practice
+      resumetool practice --skill Scrum --skill "stakeholder management"
+      resumetool practice --interview acme --format md > mock-interview.md
+    """
+    from .practice import build_practice, to_json, to_markdown
+
+    if skills and interview_ref:
+        raise click.UsageError("give --skill or --interview, not both")
+    workspace = state.open_workspace()
+    result = build_practice(
+        workspace, skills=skills, interview=interview_ref, resume_ref=resume_ref, count=count
+    )
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    else:
+        _print_markdown(state, to_markdown(result))
+
+
+@main.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Rebuild an earlier demo in FOLDER.")
+@pass_state
+def demo(state: State, folder: Path | None, force: bool) -> None:
+    """Build a complete example job search in FOLDER (default ./resumetool-demo) and run
+    the whole loop on it: import a Word resume, log four interviews, analyze, draft v2,
+    render PDF and Word, diff v1 and v2, write the report and the interview plan.
+
+    \b
+    Examples:
+      resumetool demo
+      resumetool demo /tmp/try-resumetool --force
+    """
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    from .demo import DEFAULT_FOLDER, STEPS, check_target, run_demo
+    from .workspace import shown
+
+    target = folder or Path(DEFAULT_FOLDER)
+    check_target(target, force=force)
+    console = state.console()
+    console.print(
+        Text.assemble("Building an example job search in ", (str(shown(target)), "bold"), " …"),
+        soft_wrap=True,
+    )
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=state.quiet or not console.is_terminal,
+    )
+
+    def say(*parts: tuple[str, str] | str) -> None:
+        console.print(Text.assemble(*parts), highlight=False, soft_wrap=True)
+
+    def show(step: Any) -> None:
+        import textwrap
+
+        width = console.width - 15 if console.is_terminal else 10_000
+        for number, line in enumerate([step.summary, *step.details]):
+            body = textwrap.fill(line, width=max(width, 30), subsequent_indent=" " * 15)
+            if number == 0:
+                say("  ", ("✓", "green"), " ", (f"{step.name:<10}", "bold"), " ", body)
+            else:
+                say(" " * 15, (body, "dim"))
+        index = STEPS.index(step.name) if step.name in STEPS else 0
+        following = STEPS[index + 1] if index + 1 < len(STEPS) else "done"
+        progress.update(task, advance=1, description=following)
+
+    with progress:
+        task = progress.add_task(STEPS[0], total=len(STEPS))
+        result = run_demo(target, force=force, on_step=show)
+    root = shown(result.root)
+    say("\n", ("What the draft changed", "bold"), " (v2's meta.yaml says why):")
+    for line in result.edits:
+        say(f"  {line}")
+    if result.emphasis:
+        say("\n", ("Emphasis, v1 → v2", "bold"), " (what a reader skimming sees first):")
+        for line in result.emphasis:
+            say(f"  {line}")
+    say("\n", ("Files", "bold"), f" in {root}/:")
+    for step in result.steps:
+        for path in step.files:
+            say(f"  {path}")
+    report_file = next(s.files[0] for s in result.steps if s.name == "report")
+    say(f"\nOpen {root}/{report_file} in a browser. Then try:")
+    say(f"  cd {root}")
+    for command in result.next_commands:
+        say(f"  {command}")
