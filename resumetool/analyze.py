@@ -108,6 +108,8 @@ class Line:
     title: str | None = None
     """The heading of the entry the line belongs to (a role's position); context words
     there count for the line."""
+    entry_name: str | None = None
+    """What a reader calls the entry ('Program Manager, Acme'), for suggestions."""
 
     @property
     def is_list(self) -> bool:
@@ -207,9 +209,10 @@ def resume_lines(resume: Resume, *, today: dt.date | None = None) -> list[Line]:
         text: Any,
         weight: float,
         title: str | None = None,
+        entry_name: str | None = None,
     ) -> None:
         if weight > 0 and isinstance(text, str) and text.strip():
-            lines.append(Line(section, entry, index, name, text.strip(), weight, title))
+            lines.append(Line(section, entry, index, name, text.strip(), weight, title, entry_name))
 
     for name in ("label", "summary"):
         add(
@@ -227,6 +230,7 @@ def resume_lines(resume: Resume, *, today: dt.date | None = None) -> list[Line]:
         )
         for i, (entry, factor) in enumerate(zip(entries, factors, strict=True)):
             title = getattr(entry, title_field, None) if title_field else None
+            known_as = entry.display_name() or None
             for name in fields:
                 weight = W.PLACE_WEIGHTS.get((section, name), 0.0) * factor
                 heading = None if name == title_field else title
@@ -234,11 +238,12 @@ def resume_lines(resume: Resume, *, today: dt.date | None = None) -> list[Line]:
                 if name in LINE_PER_ITEM:
                     for j, item in enumerate(value or []):
                         line_factor = line_factor_of(j) if name in DECAYING else 1.0
-                        add(section, i, j, name, item, weight * line_factor, heading)
+                        add(section, i, j, name, item, weight * line_factor, heading, known_as)
                 elif isinstance(value, list):
-                    add(section, i, None, name, ", ".join(map(str, value)), weight, heading)
+                    joined = ", ".join(map(str, value))
+                    add(section, i, None, name, joined, weight, heading, known_as)
                 else:
-                    add(section, i, None, name, value, weight, heading)
+                    add(section, i, None, name, value, weight, heading, known_as)
     for j, text in enumerate(resume.meta.unparsed):
         add("meta", None, j, "unparsed", text, W.PLACE_WEIGHTS.get(("meta", "unparsed"), 0.0))
     return lines
@@ -381,18 +386,22 @@ def verdict_of(mention_weights: Sequence[float], evidence_count: int) -> Verdict
 
 
 def place_name(line: Line) -> str:
-    """A reader's name for a line: 'the summary', 'work[0] highlight 2'."""
+    """A reader's name for a line: 'the summary', 'bullet 4 of Program Manager, Acme'.
+
+    Why words, not indexes: suggestions are read by the candidate, who counts from one
+    and knows a role by its title, not as ``work[0]``.
+    """
     if line.section == "basics":
         return "the headline" if line.field == "label" else "the summary"
     if line.section == "skills":
         return "the skills list"
     if line.section == "meta":
-        return f"unplaced line {line.highlight}"
-    ref = f"{line.section}[{line.entry}]"
+        return "a line the parser could not place"
+    entry = line.entry_name or f"{line.section} entry {(line.entry or 0) + 1}"
     if line.highlight is not None:
-        noun = "course" if line.field == "courses" else "highlight"
-        return f"{ref} {noun} {line.highlight}"
-    return f"{ref} {line.field}"
+        noun = "course" if line.field == "courses" else "bullet"
+        return f"{noun} {line.highlight + 1} of {entry}"
+    return entry if line.field == "position" else f"the {line.field} of {entry}"
 
 
 def _quote(text: str, limit: int = 60) -> str:

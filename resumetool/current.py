@@ -13,7 +13,7 @@ carry a spoken answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,23 +165,9 @@ def entry_title(resume: Resume, section: str, index: int | None) -> str:
     entry = _entry(resume, section, index)
     if entry is None:
         return SECTION_NAMES.get(section, section)
-    parts: Iterable[Any]
-    if section in ("work", "volunteer"):
-        parts = (
-            entry.position,
-            getattr(entry, "name", None) or getattr(entry, "organization", None),
-        )
-    elif section == "education":
-        parts = (entry.area or entry.studyType, entry.institution)
-    elif section == "skills":
+    if section == "skills":
         return f"skills: {entry.name}" if entry.name else "skills list"
-    else:
-        parts = (
-            getattr(entry, "name", None) or getattr(entry, "title", None),
-            getattr(entry, "issuer", None) or getattr(entry, "awarder", None),
-        )
-    words = [str(p) for p in parts if p]
-    return ", ".join(words) or SECTION_NAMES.get(section, section)
+    return entry.display_name() or SECTION_NAMES.get(section, section)
 
 
 def place_label(resume: Resume | None, place: Place | Any) -> str:

@@ -87,6 +87,8 @@ class Entry(Model):
     id: str | None = None
     id_prefix: ClassVar[str] = "e"
     identity_fields: ClassVar[tuple[str, ...]] = ()
+    title_fields: ClassVar[tuple[str, ...]] = ()
+    """The fields a reader knows the entry by, in reading order (see ``display_name``)."""
 
     @field_validator(
         "startDate", "endDate", "date", "releaseDate", mode="before", check_fields=False
@@ -104,8 +106,13 @@ class Entry(Model):
         return self
 
     def identity(self) -> str:
-        """What a reader would call this entry: 'Acme · Engineer'."""
+        """The fields that identify this entry: 'Acme · Engineer'."""
         return " · ".join(str(v) for f in self.identity_fields if (v := getattr(self, f, None)))
+
+    def display_name(self) -> str:
+        """What a reader calls this entry: 'Senior Program Manager, Northgate Supply Co.'."""
+        fields = self.title_fields or self.identity_fields
+        return ", ".join(str(v) for f in fields if (v := getattr(self, f, None)))
 
 
 class WithHighlights(Entry):
@@ -134,6 +141,7 @@ class WithHighlights(Entry):
 class Work(WithHighlights):
     id_prefix = "work"
     identity_fields = ("name", "position")
+    title_fields = ("position", "name")
     name: str | None = None
     location: str | None = None
     description: str | None = None
@@ -147,6 +155,7 @@ class Work(WithHighlights):
 class Volunteer(WithHighlights):
     id_prefix = "vol"
     identity_fields = ("organization", "position")
+    title_fields = ("position", "organization")
     organization: str | None = None
     position: str | None = None
     url: str | None = None
@@ -158,6 +167,7 @@ class Volunteer(WithHighlights):
 class Education(Entry):
     id_prefix = "edu"
     identity_fields = ("institution", "area", "studyType")
+    title_fields = ("studyType", "area", "institution")
     institution: str | None = None
     url: str | None = None
     area: str | None = None

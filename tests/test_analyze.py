@@ -223,10 +223,12 @@ def test_an_absent_skill_is_never_suggested_as_a_claim():
 
 def test_suggestions_cite_the_line():
     implied = report(resume_with(**{"work.0.highlights.1": "Ran sprint planning."}), "Scrum")
-    assert "work[0] highlight 1" in implied["Scrum"].suggestion
+    # In the candidate's words: counted from one, the role by its title, never "work[0]".
+    assert "bullet 2 of Program Manager, Now Co" in implied["Scrum"].suggestion
     assert "Ran sprint planning." in implied["Scrum"].suggestion
     buried = report(resume_with(**{"work.1.highlights.1": "Ran Scrum."}), "Scrum")
-    assert "work[1] highlight 1" in buried["Scrum"].suggestion
+    assert "bullet 2 of Analyst, Then Co" in buried["Scrum"].suggestion
+    assert "[" not in buried["Scrum"].suggestion
 
 
 # -- demand ---------------------------------------------------------------------------
