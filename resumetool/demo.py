@@ -187,7 +187,7 @@ def _build(root: Path, source: Path, today: dt.date, on_step: Progress | None) -
         emphasis=diff_changes,
         next_commands=[
             "resumetool interview list",
-            "resumetool analyze resumes/v2/resume.yaml",
+            "resumetool analyze v2",
             "resumetool practice",
             f"resumetool feedback-request {latest}",
             "resumetool versions",

@@ -7,8 +7,12 @@ ruamel.yaml's round-trip mode so a user's comments survive when the tool rewrite
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,26 +20,89 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError, ValidationFailed
+from .testpoints import pause_point
 
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temp file beside ``path``; on success fsync and rename it over ``path``."""
+    """Open a temp file beside ``path``; on success fsync and rename it over ``path``.
+
+    The temp file is ``.<name>.<pid>.<random>.tmp``: hidden, git-ignored in resumes/, and
+    swept by the next write of the same file once its writer is dead (a SIGKILL leaves it
+    behind; nothing else ever reads it).
+    """
     path = Path(path)
+    _refuse_read_only(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _sweep_dead_temps(path)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent
+    )
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a written file follows the umask
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
+            pause_point("atomic:written", path.name)
             os.fsync(handle.fileno())
+        pause_point("atomic:before-replace", path.name)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Raise PermissionError for a read-only file, as ``open(path, "w")`` would.
+
+    Why: a rename replaces a file whatever its permissions, so without this check an atomic
+    write would overwrite what ``open`` refuses — a version's resume.yaml, meta.yaml and
+    source, made read-only because versions never change, among them.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise PermissionError(
+            errno.EACCES,
+            "the file is read-only, and resumetool never replaces a read-only file "
+            "(a version's own files are read-only: versions never change)",
+            str(path),
+        )
+
+
+def _sweep_dead_temps(path: Path) -> None:
+    """Remove temp files of ``path`` left by writers that died (their pid is gone)."""
+    prefix = f".{path.name}."
+    try:
+        candidates = [p for p in path.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for temp in candidates:
+        pid = temp.name[len(prefix) :].split(".", 1)[0]
+        if not temp.name.endswith(TEMP_SUFFIX) or not pid.isdigit():
+            continue
+        if not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name != "posix":  # on Windows, kill(pid, 0) would kill it
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else (or no kill() here): leave it alone
+        return True
+    return True
 
 
 def _umask() -> int:
@@ -99,6 +166,31 @@ def read_yaml(path: Path) -> Any:
         ) from exc
     except YAMLError as exc:
         raise ValidationFailed(f"invalid YAML: {exc}", path=path) from exc
+    except (ValueError, OverflowError) as exc:
+        # The YAML parses, but a value in it cannot be built — a date such as 2026-02-30
+        # (ruamel turns dates into datetime.date, which refuses it, without a line number).
+        raise ValidationFailed(
+            f"invalid value: {exc}",
+            path=path,
+            line=_line_of_impossible_date(text),
+            hint="fix the value (dates are YYYY-MM-DD) and run again",
+        ) from exc
+
+
+_DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])")
+
+
+def _line_of_impossible_date(text: str) -> int | None:
+    """1-based line of the first YYYY-MM-DD that is no real day, if any."""
+    import datetime as dt
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE_LIKE.finditer(line):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number
+    return None
 
 
 YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")

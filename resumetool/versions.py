@@ -41,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import InputError, UsageError, ValidationFailed, WorkspaceError
 from .files import dump_yaml, fsync_dir, read_yaml, validate
+from .testpoints import pause_point
 
 if TYPE_CHECKING:
     from .model import Resume
@@ -418,6 +419,7 @@ def _write_version(
     _ensure_gitignore(resumes_dir)
     created = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     document = resume.to_json_resume(ids=True)
+    pause_point("version:before-lock")
     with version_lock(resumes_dir) as locked:
         _clean_stale(resumes_dir, locked=locked)
         temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=resumes_dir))
@@ -449,10 +451,12 @@ def _write_version(
                     (META_HEADER.format(label=label) + dump_yaml(meta.to_document())).encode(),
                 )
                 fsync_dir(temp)
+                pause_point("version:files-written")
                 target = resumes_dir / label
                 if not target.exists():
                     try:
                         os.rename(temp, target)
+                        pause_point("version:published")
                         break
                     except OSError:
                         if not target.exists():

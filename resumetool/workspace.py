@@ -637,7 +637,7 @@ class InterviewCache:
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
-                ignore.write_text("# made by resumetool; safe to delete\n*\n", encoding="utf-8")
+                atomic_write_text(ignore, "# made by resumetool; safe to delete\n*\n")
             text = json.dumps({"stamp": self.stamp, "files": self.fresh}, ensure_ascii=False)
             atomic_write_text(self.path, text)
 

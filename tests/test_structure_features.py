@@ -126,7 +126,11 @@ def test_a_name_beats_contact_lines():
         ("Relevant Technical Skills", "skills", False),
         ("Academic Projects", "projects", True),
         ("Volunteer Experience", "volunteer", True),
+        ("Awards & Recognition", "awards", False),
+        ("Certifications and Training", "certificates", False),
+        ("Honors & Activities", "awards", False),
         ("Corvid Labs", None, False),
+        ("Smith and Wesson", None, False),
     ],
 )
 def test_heading_lexicon(text, section, exact):

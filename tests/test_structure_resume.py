@@ -107,7 +107,7 @@ def test_unplaced_text_is_kept_not_dropped(tmp_path):
         Line([Run("Experience", bold=True)], size=12),
         Line([Run("Acme Labs, Engineer"), Run("2019 – 2021", segment=1)], size=10),
         Line([Run("Shipped things")], bullet=True, size=10),
-        Line([Run("Hobbies and Curiosities", bold=True)], size=12),
+        Line([Run("Curiosities and Oddities", bold=True)], size=12),
         Line([Run("Sourdough, bouldering")], size=10),
         Line([Run("Skills", bold=True)], size=12),
         Line([Run("Python")], size=10),

@@ -108,7 +108,8 @@ def _zip_kind(data: bytes, path: Path) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile as exc:
+    except Exception as exc:  # BadZipFile, NotImplementedError (garbled header), ValueError…
+        # Only the zip library runs in this block, on the user's bytes: any failure is theirs.
         raise InputError(
             "the file looks like a Word document but is truncated or corrupt",
             path=path,

@@ -15,6 +15,7 @@ each row starting a new block (a two-column "dates | content" table is common).
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -71,10 +72,11 @@ def read(path: Path, data: bytes) -> Document:
 
     try:
         document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, OSError, EOFError, zlib.error) as exc:
+        # zlib.error, EOFError: a zip entry whose compressed bytes are damaged or cut short
         raise _corrupt(path) from exc
     except Exception as exc:  # lxml.etree.XMLSyntaxError, zipfile errors deep inside
-        if type(exc).__module__.startswith(("lxml", "zipfile", "docx")):
+        if type(exc).__module__.startswith(("lxml", "zipfile", "docx")) or _raised_inside(exc):
             raise _corrupt(path) from exc
         raise
     reader = _Reader(document)
@@ -86,6 +88,20 @@ def read(path: Path, data: bytes) -> Document:
     out.lines.extend(footer_lines)
     out.links = reader.links
     return out
+
+
+def _raised_inside(exc: BaseException) -> bool:
+    """True when ``exc`` came from inside python-docx or zipfile reading a damaged package
+    (an AttributeError on a mangled part, NotImplementedError on a garbled zip header…)."""
+    import zipfile
+
+    import docx
+
+    libraries = (str(Path(docx.__file__).resolve().parent), str(Path(zipfile.__file__).resolve()))
+    tb, innermost = exc.__traceback__, None
+    while tb is not None:
+        innermost, tb = tb.tb_frame.f_code.co_filename, tb.tb_next
+    return innermost is not None and str(Path(innermost).resolve()).startswith(libraries)
 
 
 def _corrupt(path: Path) -> InputError:

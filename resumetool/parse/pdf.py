@@ -30,6 +30,7 @@ from typing import Any
 
 from ..errors import InputError
 from . import limits
+from ..structure.dates import MONTHS, SEASONS
 from .lines import Document, Line, Run, split_bullet
 
 SEGMENT_GAP = 0.9
@@ -57,6 +58,22 @@ _SYMBOL_BULLETS = str.maketrans(
 _LABEL_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:present|current|now)\b", re.IGNORECASE)
 """A year or "present": what the narrow date column beside each entry holds."""
 _MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|[-–*])$")
+_PLACE_RE = re.compile(r"^[A-ZÀ-Ý][\w.'’ -]{1,30}, [A-ZÀ-Ý][\w.'’ -]{1,30}$")
+"""A "City, Region" label: the other thing a narrow column beside each entry holds."""
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PRESENT_WORD_RE = re.compile(r"^(?:present|current|currently|now|today|ongoing)[.,]?$", re.I)
+_GLUED_DATE_RE = re.compile(
+    rf"^(?P<head>.*?[^\W\d_][.,;:)]?|.*?[.,;:)])"
+    rf"(?P<date>(?:{_MONTH_WORDS.title()}|{'|'.join(s.title() for s in SEASONS)})\.?"
+    r"|(?:19|20)\d{2})$"
+)
+"""A word that ends in a capitalised month or season, or a year, glued to text before it."""
+_DATE_WORD_RE = re.compile(
+    rf"^(?:(?:{_MONTH_WORDS})\.?,?|(?:{'|'.join(SEASONS)}),?|'?\d{{2}}|(?:19|20)\d{{2}}[.,;]?"
+    r"|\d{1,2}/(?:19|20)\d{2}|[-–—]|to|until|through|present|current|now|today|ongoing)$",
+    re.IGNORECASE,
+)
+"""One word of a date or date range, as a narrow date column holds them."""
 
 
 @dataclass(slots=True)
@@ -69,6 +86,7 @@ class _Word:
     size: float
     bold: bool
     italic: bool
+    font: str = ""
 
 
 @dataclass(slots=True)
@@ -96,7 +114,59 @@ class _VLine:
 
 
 def read(path: Path, data: bytes) -> Document:
-    """Read a PDF held in ``data`` (the bytes of ``path``)."""
+    """Read a PDF held in ``data`` (the bytes of ``path``).
+
+    A damaged PDF makes pdfminer and pdfplumber fail in many ways — their own exceptions,
+    but also TypeError, KeyError, zlib errors… from deep inside, on opening, on a page, or
+    even on closing — so any exception raised inside those libraries is taken to be about
+    the file and reported as a damaged PDF (``--debug`` still shows the chain). Their
+    logged complaints about broken objects are silenced: one clear line is enough.
+    """
+    _quiet_pdf_libraries()
+    try:
+        return _read(path, data)
+    except InputError:
+        raise
+    except Exception as exc:
+        if _raised_inside_pdf_libraries(exc):
+            raise _open_error(path, exc) from exc
+        raise
+
+
+def _quiet_pdf_libraries() -> None:
+    import logging
+
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+            logger.propagate = False
+
+
+@functools.cache
+def _pdf_library_dirs() -> tuple[str, ...]:
+    import pdfminer
+    import pdfplumber
+
+    return tuple(str(Path(m.__file__).resolve().parent) for m in (pdfminer, pdfplumber))
+
+
+def _raised_inside_pdf_libraries(exc: BaseException) -> bool:
+    """True when the innermost frame of ``exc`` (or of its cause) is pdfminer/pdfplumber code."""
+    seen = 0
+    while exc is not None and seen < 5:
+        tb = exc.__traceback__
+        innermost = None
+        while tb is not None:
+            innermost = tb.tb_frame.f_code.co_filename
+            tb = tb.tb_next
+        if innermost and str(Path(innermost).resolve()).startswith(_pdf_library_dirs()):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _read(path: Path, data: bytes) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -122,16 +192,9 @@ def read(path: Path, data: bytes) -> Document:
         vlines: list[_VLine] = []
         saw_images = False
         for number, page in enumerate(pages, start=1):
-            try:
-                raw = page.extract_words(extra_attrs=["fontname", "size"])
-                links = page.hyperlinks
-            except Exception as exc:
-                if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
-                    raise _open_error(path, exc) from exc
-                raise
-            for link in links:
-                uri = link.get("uri")
-                if uri and uri not in document.links:
+            raw = page.extract_words(extra_attrs=["fontname", "size", "top"])
+            for uri in _page_links(page):
+                if uri not in document.links:
                     document.links.append(uri)
             if not raw:
                 saw_images = saw_images or bool(page.objects.get("image"))
@@ -147,6 +210,17 @@ def read(path: Path, data: bytes) -> Document:
         )
     document.lines = _logical_lines(vlines)
     return document
+
+
+def _page_links(page: Any) -> list[str]:
+    """The page's link targets; a damaged annotation costs its links, not the page's text."""
+    try:
+        links = page.hyperlinks
+    except Exception as exc:
+        if _raised_inside_pdf_libraries(exc):
+            return []
+        raise
+    return [link["uri"] for link in links if link.get("uri")]
 
 
 def _open_error(path: Path, exc: Exception) -> InputError:
@@ -172,8 +246,9 @@ def _words(raw: list[dict[str, Any]]) -> list[_Word]:
         size = float(w["size"]) or 10.0
         x0, x1 = float(w["x0"]), float(w["x1"])
         fontname = w.get("fontname") or ""
-        bold = bool(_BOLD_RE.search(fontname.split("+")[-1]))
-        italic = bool(_ITALIC_RE.search(fontname.split("+")[-1]))
+        font = fontname.split("+")[-1]
+        bold = bool(_BOLD_RE.search(font))
+        italic = bool(_ITALIC_RE.search(font))
         if _PUA_RE.search(text):
             text = _PUA_RE.sub("", text.translate(_SYMBOL_BULLETS))
             if not text:
@@ -183,10 +258,60 @@ def _words(raw: list[dict[str, Any]]) -> list[_Word]:
             text, bold = text[::2], True
         if len(text) > 1 and text[0] in _GLYPHS:
             cut = x0 + (x1 - x0) / len(text)
-            words.append(_Word(text[0], x0, cut, w["top"], w["bottom"], size, False, False))
+            words.append(_Word(text[0], x0, cut, w["top"], w["bottom"], size, False, False, font))
             text, x0 = text[1:].lstrip(), cut + 0.25 * size
-        words.append(_Word(text, x0, x1, float(w["top"]), float(w["bottom"]), size, bold, italic))
-    return words
+        top, bottom = float(w["top"]), float(w["bottom"])
+        for piece, p0, p1 in _pieces(text, x0, x1):
+            words.append(_Word(piece, p0, p1, top, bottom, size, bold, italic, font))
+    return _unglue_dates(words)
+
+
+def _pieces(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
+    """A word cut after each soft hyphen inside it: a soft hyphen shows only where a line
+    breaks, so text after it ("Bach\xadNorth") is the next column's, glued by extraction."""
+    if "\xad" not in text[:-1]:
+        return [(text, x0, x1)]
+    out: list[tuple[str, float, float]] = []
+    per_char = (x1 - x0) / max(len(text), 1)
+    start = 0
+    for index, char in enumerate(text[:-1]):
+        if char == "\xad":
+            out.append((text[start : index + 1], x0 + start * per_char, x0 + (index + 1) * per_char))
+            start = index + 1
+    out.append((text[start:], x0 + start * per_char, x1))
+    return out
+
+
+def _unglue_dates(words: list[_Word]) -> list[_Word]:
+    """Split a date glued to the word before it ("ILSeptember 2014"): a right-aligned date
+    that did not fit its tab stop is drawn touching the text, and extraction joins them."""
+    out: list[_Word] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else None
+        match = _GLUED_DATE_RE.match(word.text)
+        if (
+            match
+            and following is not None
+            and abs(following.top - word.top) < 0.5 * word.size
+            and _glued_date_ok(match, following.text)
+        ):
+            cut = word.x0 + (word.x1 - word.x0) * len(match["head"]) / len(word.text)
+            out.append(_Word(match["head"], word.x0, cut, word.top, word.bottom, word.size,
+                             word.bold, word.italic, word.font))
+            out.append(_Word(match["date"], cut + 0.25 * word.size, word.x1, word.top,
+                             word.bottom, word.size, word.bold, word.italic, word.font))
+            continue
+        out.append(word)
+    return out
+
+
+def _glued_date_ok(match: re.Match[str], following: str) -> bool:
+    date = match["date"]
+    if date[:1].isdigit():  # a year: only when a range goes on after it
+        return following in ("-", "–", "—", "to") or bool(_PRESENT_WORD_RE.match(following))
+    if date.rstrip(".").lower() not in MONTHS and date.lower() not in SEASONS:
+        return False
+    return bool(re.fullmatch(r"'?\d{2}|(?:19|20)\d{2},?", following))
 
 
 def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLine]:
@@ -208,12 +333,122 @@ def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLi
             limit = SEGMENT_GAP * min(prev.size, word.size)
             if index == 0 and (prev.text in _GLYPHS or _MARKER_RE.match(prev.text)):
                 limit = 4 * prev.size  # a list marker and its text, however far apart
-            if word.x0 - prev.x1 > limit:
+            if word.x0 - prev.x1 > limit or _baseline_shift(prev, word):
                 segments.append([word])
             else:
                 segments[-1].append(word)
         line.segments = segments
+    lines = _repair_columns(lines)
     return _reading_order(lines, width)
+
+
+def _baseline_shift(a: _Word, b: _Word) -> bool:
+    """Two words of one font and size whose baselines differ sit in different cells (a date
+    column drawn touching the text beside it), whatever the gap between them."""
+    return a.font == b.font and abs(a.size - b.size) < 0.1 and abs(a.bottom - b.bottom) > 0.5
+
+
+# ---- columns that wrap --------------------------------------------------------------------
+def _repair_columns(lines: list[_VLine]) -> list[_VLine]:
+    """Put back together what a narrow column spread over several lines or segments.
+
+    Why: a date or degree column is narrow; a long "September 2016 – December 2019" or
+    "Associate of Applied Science" wraps inside it (hyphenated or justified), so its pieces
+    land on the lines below, beside other text. Three repairs, all geometric:
+    - date words a justified column spread into separate segments are one segment again;
+    - a date left open at a line's end ("… – January", "Decem-") takes the date words right
+      below it, inside its own column ("2018", "ber 2019"), from the next line;
+    - a first column whose word is hyphenated at its edge ("Asso-" then "ciate" below it)
+      is cut from the text beside it, so the logical-line stage can join its pieces.
+    """
+    for line in lines:
+        line.segments = _merge_date_segments(line.segments)
+    out: list[_VLine] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and _tight(previous, line):
+            _take_date_fragment(previous, line)
+            if not line.words:
+                continue
+        out.append(line)
+    for line, below in zip(out, out[1:], strict=False):
+        if _tight(line, below):
+            _split_hyphenated_column(line, below)
+    return out
+
+
+def _tight(upper: _VLine, lower: _VLine) -> bool:
+    return lower.top - upper.bottom <= TIGHT_GAP * lower.size
+
+
+def _date_words(words: list[_Word]) -> bool:
+    return bool(words) and all(_DATE_WORD_RE.match(w.text) for w in words)
+
+
+def _merge_date_segments(segments: list[list[_Word]]) -> list[list[_Word]]:
+    out: list[list[_Word]] = []
+    for segment in segments:
+        if (
+            out
+            and _date_words(out[-1])
+            and _date_words(segment)
+            and (_opens(out[-1]) or segment[0].text in ("-", "–", "—", "to"))
+        ):
+            out[-1] = out[-1] + segment
+        else:
+            out.append(segment)
+    return out
+
+
+def _opens(words: list[_Word]) -> bool:
+    """The words end a date that must go on: a dash or "to", or a month with no year yet."""
+    last = words[-1].text.rstrip(".,")
+    return last.lower() in ("-", "–", "—", "to", "until", "through") or (
+        last.lower() in MONTHS or last.lower() in SEASONS
+    )
+
+
+def _take_date_fragment(upper: _VLine, lower: _VLine) -> None:
+    for segment in upper.segments:
+        if not any(_DATE_WORD_RE.match(w.text) for w in segment):
+            continue
+        hyphen = segment[-1].text.endswith(("\xad", "-")) and len(segment[-1].text) > 1
+        if not (hyphen or _opens(segment)):
+            continue
+        left, right = segment[0].x0 - 2, max(w.x1 for w in segment) + 2
+        for index, other in enumerate(lower.segments):
+            inside = other[0].x0 >= left and max(w.x1 for w in other) <= right
+            carried = hyphen and other[0].text[:1].islower()  # "Decem-" then "ber 2019"
+            if not inside or not (
+                _date_words(other) or (carried and (len(other) == 1 or _date_words(other[1:])))
+            ):
+                continue
+            moved = list(other)
+            if carried:
+                segment[-1].text = segment[-1].text[:-1] + moved.pop(0).text
+            if moved:  # the pieces' boxes overlap, so the space between must be written out
+                first = moved[0]
+                moved[0] = _Word(" " + first.text, first.x0, first.x1, first.top, first.bottom,
+                                 first.size, first.bold, first.italic, first.font)
+            segment.extend(moved)
+            upper.words.extend(moved)
+            del lower.segments[index]
+            kept = {id(w) for seg in lower.segments for w in seg}
+            lower.words = [w for w in lower.words if id(w) in kept]
+            return
+
+
+def _split_hyphenated_column(line: _VLine, below: _VLine) -> None:
+    """Cut ``line``'s first segment after a word hyphenated at a column edge, when the line
+    below starts where that column starts and stays left of the text after the hyphen."""
+    first = line.segments[0]
+    for index, word in enumerate(first[:-1]):
+        if not word.text.endswith(("\xad", "-")) or len(word.text) < 2:
+            continue
+        following = first[index + 1]
+        if abs(below.x0 - first[0].x0) <= 1.5 and below.x1 < following.x0 - 0.5:
+            line.segments[0:1] = [first[: index + 1], first[index + 1 :]]
+        return
 
 
 def _reading_order(lines: list[_VLine], width: float) -> list[_VLine]:
@@ -255,12 +490,19 @@ def _reading_order(lines: list[_VLine], width: float) -> list[_VLine]:
         for seg in line.segments
         if seg[-1].x1 <= gutter
     ]
+    right_segments = [
+        " ".join(w.text for w in seg)
+        for line in lines[first : last + 1]
+        for seg in line.segments
+        if seg[0].x0 >= gutter
+    ]
     right_lines = sum(1 for s in sides[first : last + 1] if s in ("right", "both"))
     if len(left_segments) < 4 or right_lines < 4:
         return lines
-    labels = sum(1 for text in left_segments if _LABEL_RE.search(text) and len(text.split()) <= 6)
-    if labels >= 0.5 * len(left_segments):
-        return lines  # a column of dates labelling the entries beside it, not a sidebar
+    for side_texts in (left_segments, right_segments):
+        labels = sum(1 for text in side_texts if _is_label(text))
+        if labels >= 0.5 * len(side_texts):
+            return lines  # a column of dates and places labelling the entries, not a sidebar
     left: list[_VLine] = []
     right: list[_VLine] = []
     for line in lines[first : last + 1]:
@@ -268,6 +510,11 @@ def _reading_order(lines: list[_VLine], width: float) -> list[_VLine]:
             target = left if seg[-1].x1 <= gutter else right
             target.append(_VLine(list(seg), line.page, line.top, line.bottom, [list(seg)]))
     return lines[:first] + left + right + lines[last + 1 :]
+
+
+def _is_label(text: str) -> bool:
+    """A date or a place, as a narrow column beside each entry holds them."""
+    return len(text.split()) <= 6 and bool(_LABEL_RE.search(text) or _PLACE_RE.match(text))
 
 
 # ---- logical lines ---------------------------------------------------------------------
@@ -296,6 +543,7 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
     bullet_text_x0: float | None = None
     new_page = True
     sources: list[_VLine] = []  # the first visual line of each logical line in ``out``
+    cell_bottoms: list[float] = []  # where each logical line's first cell ends, so far
     for vline in vlines:
         size = vline.size
         if previous is not None and previous.page != vline.page:
@@ -321,7 +569,7 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
         )
         target = last
         if not how and not bullet and len(vline.segments) == 1 and out:
-            target = _cell_above(out, sources, vline)
+            target = _cell_above(out, sources, cell_bottoms, vline)
             how = "cell" if target is not None else ""
         if how == "cell" and target is not None:
             first_segment = min(r.segment for r in target.runs)
@@ -329,6 +577,8 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
             if tail is not None:
                 tail.text = _join_words(tail.text, " ".join(w.text for w in vline.words))
                 target.changed()
+            at = next(i for i in range(len(out) - 1, -1, -1) if out[i] is target)
+            cell_bottoms[at] = vline.bottom
             previous = vline
             continue
         if how == "main" and last is not None:
@@ -363,17 +613,26 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
         if line.runs:
             out.append(line)
             sources.append(vline)
+            cell_bottoms.append(max(w.bottom for w in vline.segments[0]))
         previous = vline
+    for line in out:
+        if any("\xad" in run.text for run in line.runs):
+            for run in line.runs:  # soft hyphens only show where a line broke
+                run.text = run.text.replace("\xad", "")
+            line.changed()
     return out
 
 
-def _cell_above(out: list[Line], sources: list[_VLine], cur: _VLine) -> Line | None:
+def _cell_above(
+    out: list[Line], sources: list[_VLine], cell_bottoms: list[float], cur: _VLine
+) -> Line | None:
     """A logical line up to three back whose first cell ``cur`` wraps into, when the lines
     in between stand in another column (a name wrapping beside its contact column)."""
     for back in (1, 2, 3):
         if len(out) < back:
             return None
         candidate, first_vline = out[-back], sources[-back]
+        cell_bottom = cell_bottoms[-back]
         between = sources[len(sources) - back + 1 :]
         if first_vline.page != cur.page or len(first_vline.segments) < 2:
             continue
@@ -385,12 +644,22 @@ def _cell_above(out: list[Line], sources: list[_VLine], cur: _VLine) -> Line | N
             abs(cur.x0 - first[0].x0) <= 2
             and cur.x1 < nxt[0].x0
             and abs(word.size - first[-1].size) <= 0.6
-            and cur.top - max(w.bottom for w in first) <= TIGHT_GAP * word.size
-            and first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size
-            >= nxt[0].x0 - CELL_GUTTER * word.size
+            and cur.top - cell_bottom <= TIGHT_GAP * word.size
+            and _cell_wrapped(first, nxt, word)
         ):
             return candidate
     return None
+
+
+def _cell_wrapped(first: list[_Word], nxt: list[_Word], word: _Word) -> bool:
+    """Whether a cell's text went on to the next line: its next word would not have fit
+    before the next column, or its last word was hyphenated ("Man-" then "agement")."""
+    if first[-1].text.endswith(("-", "\xad")) and word.text[:1].islower():
+        return True
+    return (
+        first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size
+        >= nxt[0].x0 - CELL_GUTTER * word.size
+    )
 
 
 def _right_edges(vlines: list[_VLine]) -> dict[tuple[int, int], float]:
@@ -427,8 +696,7 @@ def _continues(
             abs(cur.x0 - first[0].x0) <= 2
             and cur.x1 < nxt[0].x0
             and abs(word.size - first[-1].size) <= 0.6
-            and first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size
-            >= nxt[0].x0 - CELL_GUTTER * word.size
+            and _cell_wrapped(first, nxt, word)
         ):
             return "cell"  # a cell's text wrapped inside a narrow column (a date range)
     if abs(prev.size - cur.size) > 0.6:
@@ -506,6 +774,8 @@ def _insert_after(line: Line, anchor: Run, run: Run) -> None:
 def _join_words(left: str, right: str) -> str:
     """Join two wrapped lines, deciding what a hyphen at the break means."""
     left = left.rstrip()
+    if left.endswith("\xad"):
+        return left[:-1] + right  # a soft hyphen: always a word broken at the line's end
     if not left.endswith("-") or len(left) < 2 or not left[-2].isalpha() or not right[:1].isalpha():
         return f"{left} {right}"
     head = re.split(r"[\s\-/]", left[:-1])[-1]
@@ -517,8 +787,8 @@ def _join_words(left: str, right: str) -> str:
 
 def _is_split_word(head: str, tail: str) -> bool:
     """True when ``head-`` + ``tail`` is one word broken by hyphenation, not a compound."""
-    if not head.isalpha() or not tail.isalpha() or not tail[0].islower() or head[0].isupper():
-        return False
+    if not head.isalpha() or not tail.isalpha() or not tail[0].islower():
+        return False  # "Okonkwo-Hale", "Wi-Fi": a capital after the hyphen is a compound
     words = _word_list()
     if not words:
         return False

@@ -102,7 +102,7 @@ def build_resume(document: Document) -> Resume:
                 _add(out, key, entry)
                 unparsed.extend(left)
         elif key == "education":
-            for raw in E.group(lines, document.kind):
+            for raw in E.split_education(E.group(lines, document.kind)):
                 entry, left = E.build_education(raw)
                 _add(out, key, entry)
                 unparsed.extend(left)

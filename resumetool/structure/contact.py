@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from .features import lexicon
+from .features import lexicon, load
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL_RE = re.compile(
@@ -121,19 +121,56 @@ def _loc(city: str, region: str | None = None, country: str | None = None) -> di
 
 
 def format_phone(text: str, region: str = "US") -> str | None:
-    """The first phone number in ``text``, in international format, or None."""
+    """The first phone number in ``text``, in international format, or None.
+
+    Why valid before possible: "087 555 0142" is a possible number almost anywhere, but a
+    valid one only in the right region; a valid reading is the better guess when there is one.
+    """
+    found = _find_phone(text, region)
+    return found[0] if found else None
+
+
+def _find_phone(text: str, region: str) -> tuple[str, bool] | None:
+    """(international format, valid) of the first phone number in ``text``."""
     import phonenumbers
 
     try:
-        for match in phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.POSSIBLE
-        ):
-            return phonenumbers.format_number(
-                match.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-            )
+        for leniency in (phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE):
+            for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
+                formatted = phonenumbers.format_number(
+                    match.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+                )
+                return formatted, leniency == phonenumbers.Leniency.VALID
     except Exception:  # the library raises on odd input; a phone is optional
         return None
     return None
+
+
+def country_code(location: dict[str, str]) -> str | None:
+    """The ISO country code a parsed location points to ("Galway, Ireland" → "IE")."""
+    codes = load("lexicons.yaml")["country_codes"]
+    for key in ("countryCode", "address"):
+        value = location.get(key, "").lower()
+        if value in codes:
+            return str(codes[value])
+    region = location.get("region", "")
+    if region.upper() in lexicon_upper("us_states") or (
+        region.lower() in lexicon("regions") and region.lower() not in lexicon("canadian_provinces")
+    ):
+        return "US"
+    if region.lower() in lexicon("canadian_provinces"):
+        return "CA"
+    return None
+
+
+def phone_region(parts: list[str]) -> str:
+    """The country to read national phone numbers in: the first place the parts name, else US."""
+    for part in parts:
+        location = parse_location(part)
+        code = country_code(location) if location else None
+        if code:
+            return code
+    return "US"
 
 
 def profile_for(url: str) -> dict[str, str] | None:
@@ -158,6 +195,8 @@ def profile_for(url: str) -> dict[str, str] | None:
 def extract(parts: list[str], links: list[str] | None = None) -> Contact:
     """Contact details from header parts; what is left of each part goes to ``leftovers``."""
     contact = Contact()
+    region = phone_region(parts)
+    phone_valid = False
     for raw in parts:
         rest = raw
         for match in EMAIL_RE.finditer(raw):
@@ -167,9 +206,10 @@ def extract(parts: list[str], links: list[str] | None = None) -> Contact:
             _add_url(contact, match.group(0).rstrip(".)"))
             rest = rest.replace(match.group(0), " ")
         if re.search(r"\d{3}", rest):
-            phone = format_phone(rest)
-            if phone:
-                contact.phone = contact.phone or phone
+            found = _find_phone(rest, region)
+            if found:
+                if contact.phone is None or (found[1] and not phone_valid):
+                    contact.phone, phone_valid = found
                 rest = re.sub(r"\+?\(?\d[\d\s().-]{6,}\d", " ", rest)
         rest = rest.strip(" ,;|·•-–—:")
         if not rest:
@@ -190,8 +230,10 @@ def extract(parts: list[str], links: list[str] | None = None) -> Contact:
         lower = link.lower()
         if lower.startswith("mailto:"):
             contact.email = contact.email or link[7:].split("?")[0]
-        elif lower.startswith("tel:"):
-            contact.phone = contact.phone or format_phone(link[4:])
+        elif lower.startswith("tel:") and not phone_valid:
+            found = _find_phone(link[4:], region)
+            if found and (contact.phone is None or found[1]):
+                contact.phone, phone_valid = found
         elif lower.startswith(("http://", "https://")):
             _add_url(contact, link)
     return contact

@@ -72,8 +72,8 @@ def is_prose(line: Line) -> bool:
     if line.starts_bold or len(line.segments) > 1:
         return False
     found = find_range(text)
-    if found is not None and (len(words) < 12 or not text[found.span[1] :].strip(" .,;)")):
-        return False  # a header that ends with its dates, however long
+    if found is not None and (len(words) < 12 or len(text[found.span[1] :].split()) <= 3):
+        return False  # a header that ends with its dates (and maybe a GPA), however long
     return len(words) >= 12 or (text.rstrip().endswith(".") and len(words) >= 6)
 
 
@@ -86,6 +86,9 @@ def group(lines: list[Line], kind: str, *, bullets_are_entries: bool = False) ->
         if line.bullet and bullets_are_entries:
             entries.append(RawEntry(header=[line]))
             current = None
+            continue
+        if line.bullet and current is not None and not current.bullets and _only_place(line):
+            current.header.append(line)  # "– Houston, TX": a header wrapped at its dash
             continue
         if line.bullet:
             if current is None:
@@ -110,6 +113,15 @@ def group(lines: list[Line], kind: str, *, bullets_are_entries: bool = False) ->
     return entries
 
 
+def _only_place(line: Line) -> bool:
+    """A line that is nothing but a place or a date range: header matter, not a bullet."""
+    text = line.plain.strip()
+    found = find_range(text)
+    if found is not None and not (text[: found.span[0]] + text[found.span[1] :]).strip(" ,|"):
+        return True
+    return parse_location(text) is not None
+
+
 def _starts_entry(line: Line, current: RawEntry, kind: str, same_look: bool) -> bool:
     """Whether a header-like line opens a new entry while ``current`` has only a header."""
     if line.source == "table":
@@ -122,7 +134,20 @@ def _starts_entry(line: Line, current: RawEntry, kind: str, same_look: bool) -> 
         return True  # a blank line after a complete header
     if dated and _range_in(line) and _range_in_any(current):
         return True  # a second date range
+    if dated and _dated_with_text(line):
+        return True  # a second dated line that names something: the next entry's header
     return not text_like and same_look
+
+
+def _dated_with_text(line: Line) -> bool:
+    """A line with a date and at least two words of other text ("OSHA 30-Hour, OSHA (2016)"),
+    not a date that wrapped onto a line of its own."""
+    text = line.plain
+    found = find_range(text)
+    if found is None:
+        return False
+    rest = text[: found.span[0]] + text[found.span[1] :]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2
 
 
 def _date_first(line: Line) -> bool:
@@ -349,6 +374,52 @@ def _put_dates(data: dict[str, Any], dates: DateRange | None, *, single: str | N
 
 
 # ---- education -------------------------------------------------------------------------------
+def split_education(entries: list[RawEntry]) -> list[RawEntry]:
+    """Cut a header that holds two schools into two entries.
+
+    Why by content: an education entry has one school and one degree; a header line that
+    opens with another school or degree once both are known starts the next entry, even
+    where the layout shows no break (one text line per school, or an undated entry whose
+    first line lacks the date column that marks the others).
+    """
+    out: list[RawEntry] = []
+    for entry in entries:
+        current = RawEntry(header=entry.header[:1])
+        school, degree = _education_cues(entry.header[0]) if entry.header else (False, False)
+        for line in entry.header[1:]:
+            starts_school, starts_degree, line_school, line_degree = _education_start(line)
+            if school and degree and (starts_school or starts_degree):
+                out.append(current)
+                current = RawEntry(header=[line])
+                school, degree = line_school, line_degree
+                continue
+            current.header.append(line)
+            school, degree = school or line_school, degree or line_degree
+        current.bullets, current.body = entry.bullets, entry.body
+        out.append(current)
+    return out
+
+
+def _education_cues(line: Line) -> tuple[bool, bool]:
+    _, _, school, degree = _education_start(line)
+    return school, degree
+
+
+def _education_start(line: Line) -> tuple[bool, bool, bool, bool]:
+    """(first piece is a school, first piece is a degree, has a school, has a degree)."""
+    pieces = [
+        _strip_dates(p).strip()
+        for seg in line.segments
+        for p in re.split(r",|\s[–—|·]\s|\s-\s|;", seg)
+        if _strip_dates(p).strip()
+    ]
+    if not pieces:
+        return False, False, False, False
+    is_school = [score("institution", Candidate(p)) >= 3 for p in pieces]
+    is_degree = [bool(match_degree(p)) for p in pieces]
+    return is_school[0], is_degree[0], any(is_school), any(is_degree)
+
+
 def build_education(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
     header = header_of(entry)
     data: dict[str, Any] = {}

@@ -78,7 +78,8 @@ def heading_phrases() -> dict[str, str]:
 
 
 def heading_section(text: str) -> tuple[str | None, bool]:
-    """(section key, exact) for a heading text: exact phrase, else head word, else None."""
+    """(section key, exact) for a heading text: exact phrase, else head word, else the first
+    of its "and"-joined parts that is a known heading ("Awards & Recognition" → awards)."""
     norm = normalize_heading(text)
     if not norm:
         return None, False
@@ -87,8 +88,15 @@ def heading_section(text: str) -> tuple[str | None, bool]:
         return phrases[norm], True
     data = load("headings.yaml")
     words = norm.split()
-    if len(words) <= data["max_words"] and words[-1] in data["head_words"]:
+    if len(words) > data["max_words"]:
+        return None, False
+    if words[-1] in data["head_words"]:
         return data["head_words"][words[-1]], False
+    for part in norm.split(" and ")[:-1] if " and " in norm else []:
+        if part in phrases:
+            return phrases[part], False
+        if part.split()[-1] in data["head_words"]:
+            return data["head_words"][part.split()[-1]], False
     return None, False
 
 
