@@ -127,8 +127,12 @@ def main(ctx: click.Context, workspace: Path | None, debug: bool, quiet: bool) -
     buries, draft the next version, render it, and diff versions.
 
     \b
-    Example:
-      resumetool parse resume.pdf --format text
+    Examples:
+      resumetool demo                       # the whole loop on an example job search
+      resumetool init job-search && cd job-search
+      resumetool import ~/resume.docx
+      resumetool interview add --company Acme --asked Scrum --outcome rejected
+      resumetool analyze && resumetool draft && resumetool report
     """
     ctx.obj = State(workspace, debug, quiet)
 
