@@ -293,3 +293,25 @@ Boulder, CO — June 2016 – Feb 2020
 - **Languages:** Python, SQL, Scala
 - **Platforms:** Spark, Kafka, Snowflake, Airflow
 """
+
+
+def typst_page(body: str, *, name: str = "Ana Ruiz", contact: str = "") -> str:
+    """A one-page resume: a centred name and contact line above ``body`` (Typst markup).
+
+    Why: the layout tests each need only the part of a page they are about (a date column,
+    a degree column, a wrapped header); the name and contact line make it a resume the
+    structure stage can read end to end.
+    """
+    contact = contact or "ana.ruiz\\@example.com | (303) 555-0101 | Denver, CO"
+    return (
+        _PAGE
+        + '#set text(lang: "en")\n'
+        + f'#align(center)[#text(size: 22pt, weight: "bold")[{name}]]\n'
+        + f"#align(center)[{contact}]\n"
+        + body
+    )
+
+
+def section(title: str) -> str:
+    """A section heading as RenderCV-like themes draw it: larger, bold, on its own line."""
+    return f'\n#text(size: 14pt, weight: "bold")[{title}]\n\n'

@@ -74,6 +74,9 @@ def test_hyphen_at_line_end(folder):
         ("post-", "operative care", "post-operative care"),
         ("ends", "starts", "ends starts"),
         ("2019-", "2020", "2019- 2020"),
+        ("Mas-", "ter", "Master"),
+        ("Okonkwo-", "Hale", "Okonkwo-Hale"),
+        ("Decem\xad", "ber 2019", "December 2019"),
     ],
 )
 def test_join_words(left, right, joined):
@@ -151,3 +154,39 @@ def test_page_numbers_are_marked_as_footer(folder):
         ("Hello there", "body"),
         ("Priya Raman - Page 1 of 1", "footer"),
     ]
+
+
+def _raw(text, x0, x1, top=100.0, font="ABCDEF+Serif-Regular"):
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": top + 10,
+        "size": 10,
+        "fontname": font,
+    }
+
+
+def test_words_the_extractor_glued_are_cut_apart():
+    from resumetool.parse.pdf import _words
+
+    words = _words(
+        [
+            _raw("ILSeptember", 100, 160),
+            _raw("2014", 163, 185),
+            _raw("Bach\xadNorth", 200, 250),
+            _raw("Adébáyo(cid:13)(cid:14)", 260, 300),
+            _raw("(cid:7)", 305, 310),
+        ]
+    )
+    assert [w.text for w in words] == ["IL", "September", "2014", "Bach\xad", "North", "Adébáyo"]
+    assert words[0].x1 < words[1].x0
+
+
+def test_word_drawn_twice_over_itself_counts_once():
+    from resumetool.parse.pdf import _page_lines
+
+    raw = [_raw("Adébáy", 100, 140), _raw("ọ̀", 140, 150), _raw("ọ̀", 147, 147, top=101)]
+    (line,) = _page_lines(raw, 1, 600.0)
+    assert [w.text for w in line.words] == ["Adébáy", "ọ̀"]

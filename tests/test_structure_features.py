@@ -145,12 +145,35 @@ def test_heading_lexicon(text, section, exact):
         ("BSN in Nursing", "BSN", "in Nursing"),
         ("MBA, Finance", "MBA", ", Finance"),
         ("Ph.D. Physics", "Ph.D.", "Physics"),
+        (
+            "Bachelor of Human Resources Management in Labour Studies",
+            "Bachelor of Human Resources Management",
+            "in Labour Studies",
+        ),
+        (
+            "Associate of Occupational Studies, Culinary",
+            "Associate of Occupational Studies",
+            ", Culinary",
+        ),
+        ("Doctor of Pharmacy", "Doctor of Pharmacy", ""),
+        ("DVM in Veterinary Medicine", "DVM", "in Veterinary Medicine"),
+        ("MLIS", "MLIS", ""),
     ],
 )
 def test_degrees(text, degree, rest):
     assert match_degree(text) == (degree, rest)
 
 
-@pytest.mark.parametrize("text", ["Basketball team", "as a lead", "Bsafe Corp"])
+@pytest.mark.parametrize(
+    "text", ["Basketball team", "as a lead", "Bsafe Corp", "March 2019", "associate of the firm"]
+)
 def test_not_degrees(text):
     assert match_degree(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [("Nordlys Media AS", True), ("Hanbit Electronics Co., Ltd.", True), ("Served as Lead", False)],
+)
+def test_legal_suffix_written_forms(text, fires):
+    assert FEATURES["legal_suffix"](Candidate(text)) is fires

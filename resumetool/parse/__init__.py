@@ -10,6 +10,7 @@ one function ``read(path, data) -> Document``; limits (size, pages, encodings) a
 from __future__ import annotations
 
 import functools
+import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -36,6 +37,27 @@ def limits() -> dict[str, Any]:
     from ruamel.yaml import YAML
 
     return dict(YAML(typ="safe", pure=True).load(Path(__file__).with_name("limits.yaml")))
+
+
+def raised_inside(exc: BaseException, libraries: tuple[str, ...]) -> bool:
+    """True when ``exc`` was raised inside a call into one of ``libraries`` (folders or
+    files), however deep: the first frame after the last resumetool frame is theirs.
+
+    Why: a reader library fed a damaged file fails in ways it does not document (TypeError
+    on a missing attribute, NotImplementedError on a garbled header…). Raised there, the
+    failure is about the file; raised in resumetool's own code, it is a bug to report.
+    """
+    own = str(Path(__file__).resolve().parent.parent)
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(str(Path(tb.tb_frame.f_code.co_filename).resolve()))
+        tb = tb.tb_next
+    ours = [i for i, name in enumerate(frames) if name.startswith(own)]
+    below = frames[ours[-1] + 1] if ours and ours[-1] + 1 < len(frames) else None
+    if below is None and frames and not ours:
+        below = frames[0]
+    return below is not None and below.startswith(libraries)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -101,7 +123,44 @@ def detect_format(data: bytes, path: Path) -> str:
         path.suffix.lower() in (".yaml", ".yml") and b"basics" in data[:65536]
     ):
         return "jsonresume"
+    if _is_resume_yaml(data[:65536]):
+        return "jsonresume"
     return "text"
+
+
+_RESUME_KEYS = frozenset(
+    [
+        "$schema", "schema", "basics", "work", "volunteer", "education", "awards",
+        "certificates", "publications", "skills", "languages", "interests", "references",
+        "projects", "meta",
+    ]
+)  # fmt: skip
+_TOP_KEY_RE = re.compile(rb"^([$A-Za-z_][\w$-]*)[ \t]*:(?:[ \t]|$)")
+
+
+def _is_resume_yaml(head: bytes) -> bool:
+    """JSON Resume written as YAML, whatever the file is called (``resume.txt``, ``cv``).
+
+    Why these tests: a text resume never opens with a ``key:`` line, and its "Skills:" or
+    "Work:" lines are not all JSON Resume section names. The document must open with a
+    top-level key, every top-level key must be a JSON Resume one, and ``basics`` or
+    ``work`` must be among them.
+    """
+    keys: list[bytes] = []
+    for raw in head.splitlines():
+        line = raw.rstrip()
+        if not line.strip() or line.lstrip().startswith(b"#") or line == b"---":
+            continue
+        if line[:1] in (b" ", b"\t", b"-"):
+            if not keys:
+                return False
+            continue
+        match = _TOP_KEY_RE.match(line)
+        if not match:
+            return False
+        keys.append(match.group(1).lower())
+    names = {k.decode("ascii", "replace") for k in keys}
+    return bool(names) and names <= _RESUME_KEYS and bool(names & {"basics", "work"})
 
 
 def _zip_kind(data: bytes, path: Path) -> str:

@@ -81,6 +81,10 @@ def read(path: Path, data: bytes) -> Document:
         raise
     reader = _Reader(document)
     out = Document(path=Path(path), kind="docx")
+    try:
+        out.author = (document.core_properties.author or "").strip() or None
+    except Exception:  # damaged core properties: the author is only a hint
+        out.author = None
     header_lines, footer_lines = reader.headers_and_footers()
     out.lines.extend(header_lines)
     for child in document.element.body.iterchildren():
@@ -97,11 +101,10 @@ def _raised_inside(exc: BaseException) -> bool:
 
     import docx
 
+    from . import raised_inside
+
     libraries = (str(Path(docx.__file__).resolve().parent), str(Path(zipfile.__file__).resolve()))
-    tb, innermost = exc.__traceback__, None
-    while tb is not None:
-        innermost, tb = tb.tb_frame.f_code.co_filename, tb.tb_next
-    return innermost is not None and str(Path(innermost).resolve()).startswith(libraries)
+    return raised_inside(exc, libraries)
 
 
 def _corrupt(path: Path) -> InputError:

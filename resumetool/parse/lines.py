@@ -10,6 +10,7 @@ how much space stands above it. Everything after that is format-free.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -55,6 +56,8 @@ class Line:
     block_start: bool = False
     x0: float | None = None
     x1: float | None = None
+    segment_x0: list[float] | None = None
+    """Where each segment starts on the page (PDF only): the columns a line spans."""
     style: str | None = None
     all_caps: bool = False
 
@@ -114,6 +117,8 @@ class Document:
     lines: list[Line] = field(default_factory=list)
     pages: int = 1
     links: list[str] = field(default_factory=list)
+    author: str | None = None
+    """The author the file names in its properties (often the person, exactly spelled)."""
 
     @cached_property
     def body_size(self) -> float | None:
@@ -127,7 +132,9 @@ class Document:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace runs to one space, and accents composed (NFC): "é" drawn as "e" plus a
+    combining accent reads, compares and prints as the one letter it is."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def split_bullet(text: str) -> tuple[str, bool, bool]:

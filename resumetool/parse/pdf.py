@@ -1,17 +1,22 @@
 """PDF reader: words with font name and size → visual lines → logical lines, in reading order.
 
 Why one pass: pdfplumber's layout analysis of the characters is the expensive part, so
-each page gets exactly one ``extract_words`` call (with ``fontname`` and ``size``) and
-everything else — faux-bold duplicates, bullet glyphs glued to words, icon glyphs, lines,
-segments, columns, wrapped bullets and paragraphs, hyphens — is done on those words.
+each page gets exactly one ``extract_words`` call (with ``fontname``, ``size`` and ``top``,
+so text on another baseline is never glued into one word) and everything else —
+faux-bold duplicates, bullet glyphs glued to words, icon glyphs, lines, segments, columns,
+wrapped bullets and paragraphs, hyphens — is done on those words.
 
 Layout rules, all geometric (no rule knows a generator):
 - a visual line is words whose vertical centres fall inside each other's extent;
 - a segment break is a horizontal gap wider than ``SEGMENT_GAP`` × the font size
-  (a tab stop, a table cell or a right-aligned date column);
+  (a tab stop, a table cell or a right-aligned date column), or a change of baseline
+  between words of one font and size (a date column drawn touching the text);
+- narrow columns that wrap are put back together (``_repair_columns``): a date or degree
+  continued on the line below inside its own column, a date spread by justification, a
+  date touching text that wraps below it, a date glued to the word before it;
 - two real columns (a sidebar) are read one after the other when a vertical gutter
   separates them and each side has many lines of its own; a narrow column that only
-  labels the lines beside it (dates to the left of each entry) stays on those lines;
+  labels the lines beside it (dates or places beside each entry) stays on those lines;
 - a wrapped bullet is joined when the next line is not a bullet, sits at the bullet's
   indent or its text's indent, and follows with a line's usual spacing;
 - a wrapped paragraph is joined when the previous line reached its column's right edge;
@@ -22,15 +27,16 @@ Layout rules, all geometric (no rule knows a generator):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from . import limits
 from ..structure.dates import MONTHS, SEASONS
+from . import limits
 from .lines import Document, Line, Run, split_bullet
 
 SEGMENT_GAP = 0.9
@@ -45,9 +51,11 @@ BLOCK_GAP = 0.9
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|,b$|-b$", re.IGNORECASE)
 _ITALIC_RE = re.compile(r"italic|oblique|-it$|-it\b|it$|,i$", re.IGNORECASE)
+_CID_RE = re.compile(r"\(cid:\d+\)")
 _PUA_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\ufffd]")
 _PAGE_FURNITURE_RE = re.compile(
-    r"^(?:.*\s[-–—|·]\s*)?(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^(?:page\s*)?\d{1,3}$",
+    r"^(?:.*\s[-–—|·]\s*)?(?:page\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^(?:page\s*)?\d{1,3}$"
+    r"|^(?:.*\s)?page\s+\d{1,3}\s*(?:/|of)\s*\d{1,3}$",
     re.IGNORECASE,
 )
 _GLYPHS = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙"
@@ -152,15 +160,12 @@ def _pdf_library_dirs() -> tuple[str, ...]:
 
 
 def _raised_inside_pdf_libraries(exc: BaseException) -> bool:
-    """True when the innermost frame of ``exc`` (or of its cause) is pdfminer/pdfplumber code."""
+    """True when ``exc`` (or what it was raised from) came from inside pdfminer/pdfplumber."""
+    from . import raised_inside
+
     seen = 0
     while exc is not None and seen < 5:
-        tb = exc.__traceback__
-        innermost = None
-        while tb is not None:
-            innermost = tb.tb_frame.f_code.co_filename
-            tb = tb.tb_next
-        if innermost and str(Path(innermost).resolve()).startswith(_pdf_library_dirs()):
+        if raised_inside(exc, _pdf_library_dirs()):
             return True
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return False
@@ -189,6 +194,8 @@ def _read(path: Path, data: bytes) -> Document:
                 hint="a resume is a few pages: give the resume alone, not a portfolio or a book",
             )
         document = Document(path=Path(path), kind="pdf", pages=len(pages))
+        author = (pdf.metadata or {}).get("Author")
+        document.author = author.strip() if isinstance(author, str) and author.strip() else None
         vlines: list[_VLine] = []
         saw_images = False
         for number, page in enumerate(pages, start=1):
@@ -249,6 +256,10 @@ def _words(raw: list[dict[str, Any]]) -> list[_Word]:
         font = fontname.split("+")[-1]
         bold = bool(_BOLD_RE.search(font))
         italic = bool(_ITALIC_RE.search(font))
+        if "(cid:" in text:  # a glyph the font does not map to a character
+            text = _CID_RE.sub("", text)
+            if not text:
+                continue
         if _PUA_RE.search(text):
             text = _PUA_RE.sub("", text.translate(_SYMBOL_BULLETS))
             if not text:
@@ -276,7 +287,8 @@ def _pieces(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
     start = 0
     for index, char in enumerate(text[:-1]):
         if char == "\xad":
-            out.append((text[start : index + 1], x0 + start * per_char, x0 + (index + 1) * per_char))
+            cut = x0 + (index + 1) * per_char
+            out.append((text[start : index + 1], x0 + start * per_char, cut))
             start = index + 1
     out.append((text[start:], x0 + start * per_char, x1))
     return out
@@ -296,10 +308,8 @@ def _unglue_dates(words: list[_Word]) -> list[_Word]:
             and _glued_date_ok(match, following.text)
         ):
             cut = word.x0 + (word.x1 - word.x0) * len(match["head"]) / len(word.text)
-            out.append(_Word(match["head"], word.x0, cut, word.top, word.bottom, word.size,
-                             word.bold, word.italic, word.font))
-            out.append(_Word(match["date"], cut + 0.25 * word.size, word.x1, word.top,
-                             word.bottom, word.size, word.bold, word.italic, word.font))
+            out.append(replace(word, text=match["head"], x1=cut))
+            out.append(replace(word, text=match["date"], x0=cut + 0.25 * word.size))
             continue
         out.append(word)
     return out
@@ -328,6 +338,7 @@ def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLi
             lines.append(_VLine([word], page, word.top, word.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
+        line.words = _drop_overdrawn(line.words)
         segments: list[list[_Word]] = [[line.words[0]]]
         for index, (prev, word) in enumerate(zip(line.words, line.words[1:], strict=False)):
             limit = SEGMENT_GAP * min(prev.size, word.size)
@@ -340,6 +351,16 @@ def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLi
         line.segments = segments
     lines = _repair_columns(lines)
     return _reading_order(lines, width)
+
+
+def _drop_overdrawn(words: list[_Word]) -> list[_Word]:
+    """Words drawn twice over each other (a fallback font's accent, faux bold) count once."""
+    out = [words[0]]
+    for word in words[1:]:
+        if word.text == out[-1].text and word.x0 < out[-1].x1:
+            continue
+        out.append(word)
+    return out
 
 
 def _baseline_shift(a: _Word, b: _Word) -> bool:
@@ -361,6 +382,11 @@ def _repair_columns(lines: list[_VLine]) -> list[_VLine]:
     - a first column whose word is hyphenated at its edge ("Asso-" then "ciate" below it)
       is cut from the text beside it, so the logical-line stage can join its pieces.
     """
+    margin = max((line.x1 for line in lines), default=0.0)
+    for line, below in itertools.pairwise(lines):
+        if _tight(line, below):
+            _split_hyphenated_column(line, below)
+            _split_trailing_date(line, below, margin)
     for line in lines:
         line.segments = _merge_date_segments(line.segments)
     out: list[_VLine] = []
@@ -371,9 +397,6 @@ def _repair_columns(lines: list[_VLine]) -> list[_VLine]:
             if not line.words:
                 continue
         out.append(line)
-    for line, below in zip(out, out[1:], strict=False):
-        if _tight(line, below):
-            _split_hyphenated_column(line, below)
     return out
 
 
@@ -410,7 +433,9 @@ def _opens(words: list[_Word]) -> bool:
 
 def _take_date_fragment(upper: _VLine, lower: _VLine) -> None:
     for segment in upper.segments:
-        if not any(_DATE_WORD_RE.match(w.text) for w in segment):
+        if not any(
+            _DATE_WORD_RE.match(w.text) and w.text not in ("-", "–", "—", "to") for w in segment
+        ):
             continue
         hyphen = segment[-1].text.endswith(("\xad", "-")) and len(segment[-1].text) > 1
         if not (hyphen or _opens(segment)):
@@ -427,28 +452,59 @@ def _take_date_fragment(upper: _VLine, lower: _VLine) -> None:
             if carried:
                 segment[-1].text = segment[-1].text[:-1] + moved.pop(0).text
             if moved:  # the pieces' boxes overlap, so the space between must be written out
-                first = moved[0]
-                moved[0] = _Word(" " + first.text, first.x0, first.x1, first.top, first.bottom,
-                                 first.size, first.bold, first.italic, first.font)
+                moved[0] = replace(moved[0], text=" " + moved[0].text)
             segment.extend(moved)
             upper.words.extend(moved)
             del lower.segments[index]
             kept = {id(w) for seg in lower.segments for w in seg}
             lower.words = [w for w in lower.words if id(w) in kept]
-            return
+            break
+
+
+def _split_trailing_date(line: _VLine, below: _VLine, margin: float) -> None:
+    """Cut a date range off the end of a segment when it ends at the right margin and the
+    text before it wraps onto the next line ("…Maplewood Logistics November 2020 – present"
+    above "Group – Toronto, ON"): the date stands in its own right-aligned column, drawn
+    too close to the text for a gap to show it."""
+    segment = line.segments[-1]
+    if abs(segment[-1].x1 - margin) > 1.0 or line.words[0].text in _GLYPHS:
+        return
+    if abs(below.x0 - segment[0].x0) > 1.5 or below.words[0].text in _GLYPHS:
+        return
+    if abs(below.size - line.size) > 0.6 or len(below.segments) > 1:
+        return
+    start = len(segment)
+    while start > 0 and _DATE_WORD_RE.match(segment[start - 1].text):
+        start -= 1
+    while start < len(segment) and segment[start].text in ("-", "–", "—", "to"):
+        start += 1  # a dash before the date belongs to the text ("Group –" / "Toronto")
+    tail = segment[start:]
+    if start == 0 or len(tail) < 2 or not any(re.search(r"\d{4}", w.text) for w in tail):
+        return
+    if _opens(tail) or _DATE_WORD_RE.match(below.words[0].text):
+        return  # the line below finishes the date ("… to January" above "2018")
+    line.segments[-1:] = [segment[:start], tail]
 
 
 def _split_hyphenated_column(line: _VLine, below: _VLine) -> None:
-    """Cut ``line``'s first segment after a word hyphenated at a column edge, when the line
-    below starts where that column starts and stays left of the text after the hyphen."""
-    first = line.segments[0]
-    for index, word in enumerate(first[:-1]):
-        if not word.text.endswith(("\xad", "-")) or len(word.text) < 2:
-            continue
-        following = first[index + 1]
-        if abs(below.x0 - first[0].x0) <= 1.5 and below.x1 < following.x0 - 0.5:
-            line.segments[0:1] = [first[: index + 1], first[index + 1 :]]
-        return
+    """Cut a segment after a word hyphenated at a column's edge ("Aus-" touching the date
+    column beside it): the line below goes on where that column starts ("tralia"), left of
+    the text that followed the hyphen on this line."""
+    cuts: list[tuple[int, int]] = []
+    for s_index, segment in enumerate(line.segments):
+        for w_index, word in enumerate(segment[:-1]):
+            if not word.text.endswith(("\xad", "-")) or len(word.text) < 2:
+                continue
+            following = segment[w_index + 1]
+            if any(
+                abs(other[0].x0 - segment[0].x0) <= 1.5 and other[-1].x1 < following.x0 - 0.5
+                for other in below.segments
+            ):
+                cuts.append((s_index, w_index))
+            break
+    for s_index, w_index in reversed(cuts):
+        segment = line.segments[s_index]
+        line.segments[s_index : s_index + 1] = [segment[: w_index + 1], segment[w_index + 1 :]]
 
 
 def _reading_order(lines: list[_VLine], width: float) -> list[_VLine]:
@@ -560,7 +616,7 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
         last = out[-1] if out else None
         tight = gap is not None and gap <= TIGHT_GAP * size
         if previous is not None and previous.page == vline.page - 1 and new_page:
-            tight = True  # a paragraph or bullet carried over to the next page
+            tight = _carried_over(last, previous, vline)
         new_page = False
         how = (
             _continues(last, previous, vline, bullet_text_x0, right_edges)
@@ -581,8 +637,8 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
             cell_bottoms[at] = vline.bottom
             previous = vline
             continue
-        if how == "main" and last is not None:
-            _append(last, vline, runs)
+        if how == "main" and last is not None and previous is not None:
+            _append(last, vline, runs, _main_index(previous, vline))
             previous = vline
             continue
         if bullet:
@@ -607,6 +663,7 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
             block_start=gap is None or gap > BLOCK_GAP * size,
             x0=vline.x0,
             x1=vline.x1,
+            segment_x0=[seg[0].x0 for seg in vline.segments],
         )
         if _PAGE_FURNITURE_RE.match(line.plain.strip()):
             line.source = "footer"
@@ -621,6 +678,19 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
                 run.text = run.text.replace("\xad", "")
             line.changed()
     return out
+
+
+def _carried_over(line: Line | None, prev: _VLine, cur: _VLine) -> bool:
+    """Whether the first line of a page goes on with the last line of the page before: it
+    starts in lower case, or the text above stopped mid-sentence. A line that ended with a
+    full stop, a closing bracket or a year ("…Licensure (2018)") was complete."""
+    if line is None:
+        return False
+    first = cur.words[0].text
+    if first[:1].islower():
+        return True
+    last = prev.words[-1].text
+    return not (last.endswith((".", "!", "?", ")", ":")) or re.search(r"(?:19|20)\d{2}\W*$", last))
 
 
 def _cell_above(
@@ -642,7 +712,7 @@ def _cell_above(
         word = cur.words[0]
         if (
             abs(cur.x0 - first[0].x0) <= 2
-            and cur.x1 < nxt[0].x0
+            and _inside_cell(cur, nxt)
             and abs(word.size - first[-1].size) <= 0.6
             and cur.top - cell_bottom <= TIGHT_GAP * word.size
             and _cell_wrapped(first, nxt, word)
@@ -651,14 +721,19 @@ def _cell_above(
     return None
 
 
+def _inside_cell(cur: _VLine, nxt: list[_Word]) -> bool:
+    """``cur`` stays in the first column: it ends before the next column starts, or it is
+    one word too long for the column that spills under the next one ("Commerce")."""
+    return cur.x1 < nxt[0].x0 or (len(cur.words) == 1 and cur.x1 < nxt[-1].x1)
+
+
 def _cell_wrapped(first: list[_Word], nxt: list[_Word], word: _Word) -> bool:
     """Whether a cell's text went on to the next line: its next word would not have fit
     before the next column, or its last word was hyphenated ("Man-" then "agement")."""
     if first[-1].text.endswith(("-", "\xad")) and word.text[:1].islower():
         return True
     return (
-        first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size
-        >= nxt[0].x0 - CELL_GUTTER * word.size
+        first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size >= nxt[0].x0 - CELL_GUTTER * word.size
     )
 
 
@@ -694,15 +769,15 @@ def _continues(
         word = cur.words[0]
         if (
             abs(cur.x0 - first[0].x0) <= 2
-            and cur.x1 < nxt[0].x0
+            and _inside_cell(cur, nxt)
             and abs(word.size - first[-1].size) <= 0.6
             and _cell_wrapped(first, nxt, word)
         ):
             return "cell"  # a cell's text wrapped inside a narrow column (a date range)
     if abs(prev.size - cur.size) > 0.6:
         return ""
-    main_cur = max(cur.segments, key=lambda s: s[-1].x1 - s[0].x0)
     main_prev = max(prev.segments, key=lambda s: s[-1].x1 - s[0].x0)
+    main_cur = cur.segments[_main_index(prev, cur)]
     if line.bullet and bullet_text_x0 is not None:
         bullet_x0 = line.x0 if line.x0 is not None else prev.x0
         if not (bullet_x0 - 1.5 <= main_cur[0].x0 <= bullet_text_x0 + 2):
@@ -710,17 +785,33 @@ def _continues(
         return "main" if _same_weight(main_prev, main_cur) else ""
     if abs(main_cur[0].x0 - main_prev[0].x0) > 2 or not _same_weight(main_prev, main_cur):
         return ""
-    right = _column_right(right_edges, cur.page, main_prev[0].x0)
+    right = _column_right(right_edges, prev.page, main_prev[0].x0)
+    beside = [seg[0].x0 for seg in prev.segments if seg[0].x0 > main_prev[-1].x1]
+    if beside:  # a place or date column to the right narrows the text's own column
+        right = min(right, min(beside) - CELL_GUTTER * cur.size)
     first_word = main_cur[0]
     wrapped = main_prev[-1].x1 + (first_word.x1 - first_word.x0) + 0.6 * cur.size >= right
     return "main" if wrapped else ""
+
+
+def _main_index(prev: _VLine, cur: _VLine) -> int:
+    """Which segment of ``cur`` carries the text of ``prev``'s main (widest) segment: the
+    one that starts where it starts (a wrapped last word with the dates beside it,
+    "Management ‖ September 2011 to June 2015"), else the widest."""
+    main_prev = max(prev.segments, key=lambda s: s[-1].x1 - s[0].x0)
+    for index, segment in enumerate(cur.segments):
+        if abs(segment[0].x0 - main_prev[0].x0) <= 2:
+            return index
+    return max(
+        range(len(cur.segments)), key=lambda i: cur.segments[i][-1].x1 - cur.segments[i][0].x0
+    )
 
 
 def _same_weight(a: list[_Word], b: list[_Word]) -> bool:
     return a[-1].bold == b[0].bold and a[-1].italic == b[0].italic
 
 
-def _append(line: Line, vline: _VLine, runs: list[Run]) -> None:
+def _append(line: Line, vline: _VLine, runs: list[Run], cur_main: int) -> None:
     """Join a wrapped visual line onto a logical line: main text onto main text, the
     other segments (a date or place at the side) kept as segments of their own."""
     texts: dict[int, int] = {}
@@ -728,7 +819,6 @@ def _append(line: Line, vline: _VLine, runs: list[Run]) -> None:
         texts[run.segment] = texts.get(run.segment, 0) + len(run.text.strip())
     main_seg = max(texts, key=texts.__getitem__) if texts else 0
     top_seg = max(texts, default=0)
-    cur_main = max(range(len(vline.segments)), key=lambda i: len(vline.segments[i]))
     first = True
     for run in runs:
         if run.segment != cur_main:

@@ -115,10 +115,26 @@ def _continues(previous_raw: str, raw: str, indent: int, last: Line) -> bool:
     stripped = raw.strip()
     return (
         indent == prev_indent
-        and stripped[:1].islower()
         and len(previous_raw.strip()) >= 50
         and not previous_raw.rstrip().endswith((".", ":"))
+        and (stripped[:1].islower() or _ends_mid_sentence(previous_raw))
     ) or (last.bullet and indent > 0 and indent >= prev_indent)
+
+
+def _ends_mid_sentence(raw: str) -> bool:
+    """A long line that stops on a small lower-case word ("… across the") wrapped, even
+    when the next line starts with a capital ("Benelux.")."""
+    words = raw.split()
+    return len(raw.strip()) >= 60 and bool(words) and words[-1] in _CARRY_WORDS
+
+
+_CARRY_WORDS = frozenset(
+    [
+        "a", "an", "the", "of", "to", "in", "on", "for", "with", "and", "or", "by", "at",
+        "from", "as", "into", "across", "over", "under", "via", "per", "than", "that",
+        "which", "who", "our", "their", "its", "his", "her", "my", "your",
+    ]
+)  # fmt: skip
 
 
 def _append(line: Line, text: str) -> None:

@@ -12,6 +12,7 @@ Nothing found is invented, and nothing read is dropped: text that fits no field 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,7 @@ def build_resume(document: Document) -> Resume:
     header = sections[0].lines
     contact_parts: list[str] = []
     name, label, rest_parts, name_left = _name_and_label(header, document)
+    name = _exact_name(name, document.author)
     unparsed.extend(name_left)
     contact_parts.extend(rest_parts)
     for section in sections[1:]:
@@ -93,7 +95,7 @@ def build_resume(document: Document) -> Resume:
             text = " ".join(line.plain for line in lines)
             basics["summary"] = f"{basics['summary']} {text}" if basics.get("summary") else text
         elif key in ("work", "volunteer"):
-            groups = E.group(lines, document.kind)
+            groups = E.share_company(E.group(lines, document.kind))
             margins = [E.work_margin(E.header_of(g).parts) for g in groups]
             consensus = sum(m for m in margins if m is not None)
             org_key = "name" if key == "work" else "organization"
@@ -181,6 +183,21 @@ def _name_and_label(
             else:
                 contact_parts.append(part)
     return name, label, contact_parts, before_name
+
+
+def _exact_name(name: str | None, author: str | None) -> str | None:
+    """The file's author instead of the name read from the page when they are the same
+    letters: a font may lose accents it cannot map ("Adébáyọ̀" read as "Adébáyo")."""
+    if not name or not author:
+        return name
+    if _fold(author) == _fold(name) and not (author.islower() or author.isupper()):
+        return unicodedata.normalize("NFC", " ".join(author.split()))
+    return name
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalpha()).casefold()
 
 
 def _tidy_name(text: str) -> str:

@@ -21,9 +21,14 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s|,;·•]+"
     r"|(?<![@\w.])(?:[\w-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|page|site|tech|info|xyz|"
-    r"us|uk|de|ca|eu)(?:/[^\s|,;·•]*)?(?![\w@])",
+    r"us|uk|de|ca|eu)(?:/[^\s|,;·•]*)?(?![\w@])"
+    r"|(?<![@\w.])(?-i:[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?!(?:js|ts|py|rb|go|rs|md|txt|pdf|docx?|html?|css|sh|exe|zip|png|jpe?g)\b)[a-z]{2,12})"
+    r"(?:/[^\s|,;·•]*)?(?![\w@.])",
     re.IGNORECASE,
 )
+"""A web address: with a scheme or www, a known ending, or any all-lower-case domain
+("ngozi.design", "jiwoo.kim") that is not a file name ("node.js", "cv.pdf")."""
 PART_SPLIT_RE = re.compile(r"\s*(?:\||·|•|⋅|∙|\t|;|\s{3,}|\s[–—]\s)\s*")
 NETWORKS = {
     "linkedin.com": "LinkedIn",

@@ -18,9 +18,10 @@ from typing import Any
 from ..parse.lines import Line, Run
 from .contact import parse_location
 from .dates import DateRange, find_range, has_date
-from .features import Candidate, load, match_degree, score
+from .features import Candidate, lexicon, load, match_degree, score
 
-SEPARATOR_RE = re.compile(r"\s+(?:--|—|–|-|\||·|•|@|::|at)\s+|\s*[|;•·]\s*|\s+—|—\s+")
+SEPARATOR_RE = re.compile(r"\s+(?:--|—|–|-|\||·|•|@|::|(?i:at))\s+|\s*[|;•·]\s*|\s+—|—\s+")
+"""Where a header line splits into parts: dashes, bars, bullets, "@" and "at" (any case)."""
 GPA_RE = re.compile(
     r"\b(?:GPA|CGPA|Grade|Grades)\s*:?\s*([0-9](?:[.,]\d{1,2})?(?:\s*/\s*\d(?:\.\d)?)?)",
     re.IGNORECASE,
@@ -34,6 +35,8 @@ class RawEntry:
     header: list[Line] = field(default_factory=list)
     bullets: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Text taken off the header that fits no field (kept for ``meta.unparsed``)."""
 
 
 @dataclass(slots=True)
@@ -54,10 +57,19 @@ class Header:
 
 # ---- grouping ---------------------------------------------------------------------------
 def _look(line: Line, kind: str) -> tuple[object, ...]:
+    """How a line looks (size, weight, indent, style). Of a line that opens with a date
+    column ("2023 ‖ ACLS Provider"), the look of the text beside the date: an undated entry
+    of the same list starts there, with no date to its left."""
     x = round((line.x0 or 0) / 6) if kind == "pdf" else round(line.indent, 1)
+    starts_bold = line.starts_bold
+    if kind == "pdf" and line.segment_x0 and _date_first(line):
+        main = sorted({r.segment for r in line.runs if r.text.strip()})[1]
+        if main < len(line.segment_x0):
+            x = round(line.segment_x0[main] / 6)
+            starts_bold = next(r.bold for r in line.runs if r.segment == main and r.text.strip())
     return (
         round(line.size or 0, 1),
-        line.starts_bold,
+        starts_bold,
         line.italic,
         x,
         line.heading_level,
@@ -66,11 +78,17 @@ def _look(line: Line, kind: str) -> tuple[object, ...]:
 
 
 def is_prose(line: Line) -> bool:
-    """A sentence or paragraph (a description), not a header line."""
+    """A sentence or paragraph (a description), not a header line. Beside a date or place
+    column (the entry's dates on its second row), the text itself is judged."""
     text = line.plain
-    words = text.split()
-    if line.starts_bold or len(line.segments) > 1:
+    if line.starts_bold:
         return False
+    if len(line.segments) > 1:
+        main = max(line.segments, key=len)
+        if not all(find_range(s) or parse_location(s) for s in line.segments if s is not main):
+            return False
+        return main.rstrip().endswith((".", "!", "?")) and len(main.split()) >= 6
+    words = text.split()
     found = find_range(text)
     if found is not None and (len(words) < 12 or len(text[found.span[1] :].split()) <= 3):
         return False  # a header that ends with its dates (and maybe a GPA), however long
@@ -82,9 +100,10 @@ def group(lines: list[Line], kind: str, *, bullets_are_entries: bool = False) ->
     entries: list[RawEntry] = []
     current: RawEntry | None = None
     first_look: tuple[object, ...] | None = None
+    text_like = kind in ("text", "markdown")
     for line in lines:
-        if line.bullet and bullets_are_entries:
-            entries.append(RawEntry(header=[line]))
+        if bullets_are_entries and (line.bullet or (text_like and not line.heading_level)):
+            entries.append(RawEntry(header=[line]))  # one item a line (wraps already joined)
             current = None
             continue
         if line.bullet and current is not None and not current.bullets and _only_place(line):
@@ -199,7 +218,7 @@ def header_of(entry: RawEntry, *, locations: bool = True) -> Header:
                             continue
                         part.text = head
                 parts.append(part)
-    for line in entry.bullets:
+    for line in entry.bullets + entry.body:
         for runs in _segments(line)[1:] if len(_segments(line)) > 1 else []:
             text = "".join(r.text for r in runs)
             if dates is None and (found := find_range(text)):
@@ -282,21 +301,48 @@ def _scores(text: str) -> tuple[float, float]:
 
 
 def _split_pair(text: str) -> tuple[str, str] | None:
-    """'Senior Engineer, Acme Labs' → the comma split that best reads as role + organisation."""
-    pieces = [p.strip() for p in text.split(",")]
-    best: tuple[float, tuple[str, str]] | None = None
-    for k in range(1, len(pieces)):
-        a, b = ", ".join(pieces[:k]), ", ".join(pieces[k:])
-        if not a or not b:
-            continue
-        ra, oa = _scores(a)
-        rb, ob = _scores(b)
-        value = max(ra + ob, oa + rb)
-        if best is None or value > best[0]:
-            best = (value, (a, b))
-    if best is None or best[0] < 2:
+    """'Senior Engineer, Acme Labs' → the comma cut that best reads as role + organisation.
+
+    Why pieces are scored, not halves: a title often carries a comma of its own ("Senior
+    Manager, Manufacturing Operations"), an organisation rarely does (only its legal form:
+    "Buckeye Snack Foods, Inc."). So the role side is judged by its first piece (the title
+    itself), the organisation side by its best piece, less for every extra piece it spans;
+    on a tie the shorter organisation wins. Two pieces with no evidence either way are
+    still cut: one comma between two names is how a heading joins role and employer.
+    """
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    if len(pieces) < 2:
         return None
-    return best[1]
+    best: tuple[float, int] | None = None
+    for k in range(1, len(pieces)):
+        left, right = pieces[:k], pieces[k:]
+        value = max(_role_side(left) + _org_side(right), _org_side(left) + _role_side(right))
+        if best is None or value >= best[0]:
+            best = (value, k)
+    if best is None or (best[0] < 2 and len(pieces) > 2) or best[0] == float("-inf"):
+        return None
+    k = best[1]
+    return ", ".join(pieces[:k]), ", ".join(pieces[k:])
+
+
+def _role_side(pieces: list[str]) -> float:
+    return _scores(pieces[0])[0]
+
+
+def _org_side(pieces: list[str]) -> float:
+    names = list(pieces)
+    bonus = 0.0
+    while names and Candidate(names[-1]).text.lower().strip(" .") in _LEGAL_FORMS:
+        names.pop()
+        bonus = 2.0
+    if not names:
+        return float("-inf")
+    return max(_scores(n)[1] for n in names) + bonus - 1.5 * (len(names) - 1)
+
+
+_LEGAL_FORMS = frozenset(
+    ["inc", "llc", "llp", "ltd", "corp", "co", "gmbh", "plc", "pty", "ag", "sa", "bv", "s.a"]
+)
 
 
 def work_margin(parts: list[Part]) -> float | None:
@@ -311,6 +357,80 @@ def work_margin(parts: list[Part]) -> float | None:
 
 def _name_parts(parts: list[Part]) -> list[Part]:
     return [p for p in parts if not p.location and re.search(r"[A-Za-zÀ-ÿ]", p.text)]
+
+
+def share_company(entries: list[RawEntry]) -> list[RawEntry]:
+    """Give each role under one company header that company.
+
+    Why: people list promotions as a company line, then several "position + dates" lines,
+    each with its bullets. Layout makes each role an entry of its own, but only the first
+    one holds the company line. A line that names nothing but an organisation (no role word,
+    no date) heads the roles below it; each following entry whose header is one position
+    and nothing else gets that line too — after its own lines, so its own dates come first.
+    A company line standing alone (with the dates of the whole stay) is not an entry.
+    """
+    out: list[RawEntry] = []
+    company: Line | None = None
+    notes: list[str] = []
+    held: RawEntry | None = None
+    for entry in entries:
+        lone = not entry.bullets and not entry.body and len(entry.header) == 1
+        if lone and _org_only(entry.header[0]):
+            if held is not None:
+                out.append(held)
+            held = entry
+            company, notes = _without_dates(entry.header[0])
+            continue
+        if company is not None and _role_only(entry):
+            entry = RawEntry([*entry.header, company], entry.bullets, entry.body, notes)
+            held, notes = None, []
+        elif (
+            len(entry.header) >= 2
+            and _org_only(entry.header[0])
+            and not has_date(entry.header[0].plain)
+            and _role_only(RawEntry(entry.header[1:]))
+        ):
+            company = entry.header[0]
+        else:
+            company = None
+        if held is not None:
+            out.append(held)
+            held = None
+        out.append(entry)
+    if held is not None:
+        out.append(held)
+    return out
+
+
+def _without_dates(line: Line) -> tuple[Line, list[str]]:
+    """A copy of ``line`` with its date range cut out, and the range's text."""
+    found = find_range(line.plain)
+    if found is None:
+        return line, []
+    dated = line.plain[found.span[0] : found.span[1]]
+    runs: list[Run] = []
+    for run in line.runs:
+        text = run.text.replace(dated, " ") if dated in run.text else run.text
+        if text.strip(" ,;|–—-"):
+            runs.append(Run(text.strip(" ,;|–—-"), run.bold, run.italic, run.segment))
+    return Line(runs, size=line.size, x0=line.x0, style=line.style), [dated]
+
+
+def _org_only(line: Line) -> bool:
+    names = _name_parts(header_of(RawEntry([line])).parts)
+    if len(names) != 1:
+        return False
+    role, org = _scores(names[0].text)
+    return role <= 0 and org >= role
+
+
+def _role_only(entry: RawEntry) -> bool:
+    header = header_of(entry)
+    names = _name_parts(header.parts)
+    if len(names) != 1 or header.dates is None:
+        return False
+    role, org = _scores(names[0].text)
+    return role > 0 and role > org
 
 
 def build_work(
@@ -348,7 +468,8 @@ def build_work(
     _put_dates(data, header.dates)
     data["highlights"] = [bullet_text(b) for b in entry.bullets]
     if entry.body:
-        data["summary"] = " ".join(line.plain for line in entry.body)
+        data["summary"] = " ".join(bullet_text(line) for line in entry.body)
+    leftovers.extend(entry.notes)
     return data, leftovers
 
 
@@ -537,12 +658,7 @@ def build_named(
     if len(parts) == 1 and by_key and "," in parts[0]:
         head, _, tail = parts[0].rpartition(",")
         tail = tail.strip()
-        org = Candidate(tail)
-        if (
-            score("company", org) > 0
-            or re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", tail)
-            or (len(tail.split()) >= 3)
-        ):
+        if _issuer_like(tail):
             parts = [head.strip(), tail]
     if parts:
         data[name_key] = parts[0]
@@ -563,6 +679,21 @@ def build_named(
         else:
             leftovers.extend(extra)
     return data, leftovers
+
+
+def _issuer_like(text: str) -> bool:
+    """Whether the text after a certificate's or award's last comma names who gave it: an
+    organisation word, an acronym ("AACN"), or a proper name of two or more capitalised
+    words ("Marketing Week") — never a place ("Colorado", "New York")."""
+    lower = text.lower()
+    if lower in lexicon("regions") or lower in lexicon("countries") or parse_location(text):
+        return False
+    if score("company", Candidate(text)) > 0 or re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", text):
+        return True
+    words = text.split()
+    if len(words) >= 3:
+        return True
+    return len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 # ---- skills, languages, interests -----------------------------------------------------------

@@ -24,7 +24,9 @@ _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ][\w'’.&-]*")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me|co)/\S*", re.I)
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
-_NAME_RE = re.compile(r"[^\W\d_]+\.?(?:[ '’-]+[^\W\d_]+\.?)*")
+_LETTER = "(?:[^\\W\\d_][\u0300-\u036f\u1dc0-\u1dff]*)"
+"""A letter with the combining accents after it ("ọ̀" in "Adébáyọ̀" has no one-character form)."""
+_NAME_RE = re.compile(rf"{_LETTER}+\.?(?:[ '’-]+{_LETTER}+\.?)*")
 
 
 @functools.cache
@@ -100,6 +102,13 @@ def heading_section(text: str) -> tuple[str | None, bool]:
     return None, False
 
 
+@functools.cache
+def _exact_suffixes() -> frozenset[str]:
+    """Company-form suffixes that are also common words in lower case ("AS", "SA", "AB"):
+    matched only as written, after the first word."""
+    return frozenset(str(w) for w in load("lexicons.yaml")["legal_suffixes_as_written"])
+
+
 def _has_word(c: Candidate, name: str) -> bool:
     words = lexicon(name)
     return any(w in words or (w.endswith("s") and w[:-1] in words) for w in c.lower_words)
@@ -158,6 +167,7 @@ FEATURES: dict[str, Callable[[Candidate], bool]] = {
     "legal_suffix": lambda c: (
         any(w.lower() in lexicon("legal_suffixes") for w in c.text.split())
         or any(w.lower().strip(",") in lexicon("legal_suffixes") for w in c.text.split())
+        or any(w.strip(",") in _exact_suffixes() for w in c.text.split()[1:])
     ),
     "is_location": lambda c: _is_location(c.text),
     "too_many_words_field": lambda c: len(c.text.split()) > 8,
@@ -188,7 +198,8 @@ def min_score(field: str) -> float:
 def _degree_re() -> re.Pattern[str]:
     names = sorted(load("lexicons.yaml")["degrees"], key=len, reverse=True)
     alternatives = "|".join(re.escape(str(n)).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"^\s*(?P<degree>{alternatives})(?=$|[\s,;:(–—-])", re.IGNORECASE)
+    levels = r"(?:bachelor|master|doctor|associate)(?:'s|’s)?(?=\s+of\s+(?-i:[A-Z]))"
+    return re.compile(rf"^\s*(?P<degree>{alternatives}|{levels})(?=$|[\s,;:(–—-])", re.IGNORECASE)
 
 
 def match_degree(text: str) -> tuple[str, str] | None:
@@ -202,4 +213,29 @@ def match_degree(text: str) -> tuple[str, str] | None:
         degree.isupper() or degree[:1].isupper()
     ):
         return None
+    named = _NAMED_DEGREE_RE.match(rest) if degree.lower() in _DEGREE_LEVELS else None
+    if named:  # "Bachelor" + "of Human Resources Management": the degree's own name
+        degree = f"{degree} {named.group(0).strip()}"
+        rest = rest[named.end() :].strip()
     return degree, rest
+
+
+_DEGREE_LEVELS = frozenset(
+    [
+        "bachelor",
+        "bachelors",
+        "bachelor's",
+        "bachelor’s",
+        "master",
+        "masters",
+        "master's",
+        "master’s",
+        "doctor",
+        "associate",
+    ]
+)
+_NAMED_DEGREE_RE = re.compile(
+    r"of\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w’'-]*)*", re.UNICODE
+)
+"""The name after a degree level that the lexicon does not list: "of Human Resources
+Management" (capitalised words, joined by "and", "&", "of"), up to "in", a comma or the end."""
