@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import random
 import resource
 import statistics
@@ -29,6 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 FLOOR_CODE = (
     "import spacy\n"
@@ -138,15 +139,12 @@ def interviews(count: int, skills: list[str]) -> list:
 
 
 def timed_process(args: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (KB) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(args)}\n{proc.stderr.read().decode()}")
-    proc.stderr.close()
-    return elapsed, usage.ru_maxrss
+    """Wall time (s) and peak RSS (KB) of one child process (started from a small launcher,
+    see common.run_process, so the RSS is its own and not this process's)."""
+    from common import run_process
+
+    elapsed, rss_mb = run_process(args, cwd=cwd)
+    return elapsed, int(rss_mb * 1024)
 
 
 def resumetool_command() -> list[str]:
@@ -156,7 +154,8 @@ def resumetool_command() -> list[str]:
     return [sys.executable, "-c", "from resumetool.cli import main; main()"]
 
 
-def bench_cold(folder: Path, runs: int, skills: list[str]) -> tuple[float, int]:
+def bench_cold(folder: Path, runs: int, skills: list[str]) -> tuple[float, float, int]:
+    """Median cold time of `resumetool analyze`, of the floor, and the tool's peak RSS (KB)."""
     from resumetool.workspace import init_workspace
 
     ws = init_workspace(folder / "ws")
@@ -177,10 +176,11 @@ def bench_cold(folder: Path, runs: int, skills: list[str]) -> tuple[float, int]:
     print(f"cold   resumetool analyze, 2-page resume, 50 interviews {tool:6.3f} s")
     verdict = "ok" if tool / floor <= 1.25 else "OVER"
     print(f"cold   ratio {tool / floor:.2f}  (target ≤ 1.25: {verdict})")
-    return tool, tool_rss
+    return tool, floor, tool_rss
 
 
-def bench_warm(folder: Path, skills: list[str]) -> None:
+def bench_warm(folder: Path, skills: list[str]) -> float:
+    """Median ms of the warm library call."""
     from resumetool.analyze import analyze, read_resume
     from resumetool.skills import load_taxonomy
     from resumetool.workspace import Workspace
@@ -204,9 +204,11 @@ def bench_warm(folder: Path, skills: list[str]) -> None:
         f"(target ≤ 25 ms: {verdict})"
     )
     print(f"       (reading the 50 interview files once, in the warm process: {read_ms:.0f} ms)")
+    return ms
 
 
-def bench_scale(skills: list[str]) -> None:
+def bench_scale(skills: list[str]) -> tuple[float, float]:
+    """Seconds for 1,000 interviews × 100 versions, and per-unit cost largest / smallest."""
     from resumetool.analyze import analyze_many
     from resumetool.model import Resume
     from resumetool.skills import load_taxonomy
@@ -240,6 +242,7 @@ def bench_scale(skills: list[str]) -> None:
     print(
         f"scale  per-unit cost, largest / smallest size: {units[-1] / units[0]:.2f} (≈1 = linear)"
     )
+    return last, units[-1] / units[0]
 
 
 def bench_taxonomy() -> None:
@@ -266,14 +269,68 @@ def bench_taxonomy() -> None:
     )
 
 
+def measure(runs: int = 5) -> list:
+    """The analyze figures for bench/run.py: cold against the floor, and warm."""
+    from common import Figure
+
+    skills = skill_pool(200)
+    with tempfile.TemporaryDirectory(prefix="analyze-bench-") as tmp:
+        folder = Path(tmp)
+        tool, floor, rss = bench_cold(folder, runs, skills)
+        warm_ms = bench_warm(folder, skills)
+    return [
+        Figure(
+            "analyze",
+            "analyze cold: 2-page resume, 50 interviews (whole process)",
+            tool,
+            "s",
+            "import spaCy + blank English + lemmatizer",
+            floor,
+            limit=1.25,
+            on_ratio=True,
+            rss_mb=rss / 1024,
+        ),
+        Figure("analyze", "analyze warm (library call)", warm_ms, "ms", limit=25),
+    ]
+
+
+def measure_scale() -> list:
+    """The scale figures for bench/run.py (run in a process of their own, for its RSS)."""
+    from common import Figure, peak_rss_mb
+
+    seconds, growth = bench_scale(skill_pool(200))
+    rss = peak_rss_mb()
+    return [
+        Figure(
+            "scale",
+            "analyze 1,000 interviews × 100 versions",
+            seconds,
+            "s",
+            limit=3,
+            rss_mb=rss,
+        ),
+        Figure(
+            "scale",
+            "cost per unit, largest run ÷ smallest (linear ≈ 1)",
+            growth,
+            "×",
+            limit=1.5,
+            rss_mb=rss,
+        ),
+    ]
+
+
 def main() -> None:
+    from common import as_installed
+
+    as_installed()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
     skills = skill_pool(200)
     with tempfile.TemporaryDirectory(prefix="analyze-bench-") as tmp:
         folder = Path(tmp)
-        _, cold_rss = bench_cold(folder, runs, skills)
+        _, _, cold_rss = bench_cold(folder, runs, skills)
         bench_warm(folder, skills)
     bench_scale(skills)
     own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -7,8 +7,8 @@ Prints, in one run:
   per design and format, on tests/data/render/full.json (two pages, every section);
 - cold: the whole `resumetool render FILE --to pdf` process, against the floor of a
   process that only imports click, jinja2, pydantic and typst and typesets an empty page;
-- RenderCV: `rendercv render` on the same content, once `rendercv_process_seconds` below is
-  filled in (the hook; RenderCV is installed only in the benchmark's environment);
+- RenderCV: `rendercv render` on the same content, whole process (bench/rendercv_compare.py;
+  RenderCV is installed only in the benchmark's environment, bench/.venv-rendercv);
 - round trip: every ground-truth resume in ../shared/fixtures/parse/GROUND rendered with
   every design to PDF and DOCX, parsed back with resumetool's parser and scored with
   ../shared/eval/parse_score.py (target ≥ 98 each). --scorer-cli also runs the scorer's own
@@ -29,6 +29,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "render" / "full.json"
@@ -94,27 +96,21 @@ def cold(runs: int) -> float:
     return ours
 
 
-def rendercv_process_seconds(sample: Path, runs: int) -> float | None:
-    """Hook: the whole `rendercv render` process on the same content, or None if not set up.
+def compare_with_rendercv(ours: float, runs: int) -> dict | None:
+    """`rendercv render` on the same content (both whole processes, timed alternately)."""
+    from rendercv_compare import compare
 
-    To fill in: convert the JSON Resume ``sample`` to a RenderCV input YAML (cv: name,
-    email, phone, location, sections with experience/education/skills entries), then time
-    `rendercv render <file>` like ``cold`` does. RenderCV goes in the benchmark's own
-    environment only (it pins its own typst), e.g. `python -m venv bench/.rendercv`.
-    """
-    return None
-
-
-def compare_with_rendercv(ours: float, runs: int) -> None:
-    theirs = rendercv_process_seconds(SAMPLE, runs)
-    if theirs is None:
-        print("  rendercv render      not measured (fill in rendercv_process_seconds)")
-        return
-    verdict = "faster" if ours < theirs else "SLOWER"
-    ratio = ours / theirs
+    result = compare(SAMPLE, runs)
+    if result is None:
+        print("  rendercv render      not measured (RenderCV could not be installed)")
+        return None
+    verdict = "faster" if result["ours"] < result["theirs"] else "SLOWER"
     print(
-        f"  rendercv render     {theirs * 1000:7.0f} ms   resumetool {verdict}: ratio {ratio:.2f}"
+        f"  resumetool render   {result['ours'] * 1000:7.0f} ms   (alternating with RenderCV)\n"
+        f"  rendercv render     {result['theirs'] * 1000:7.0f} ms   resumetool {verdict}: "
+        f"ratio {result['ours'] / result['theirs']:.2f}"
     )
+    return result
 
 
 def _scorer():
@@ -124,7 +120,8 @@ def _scorer():
     return module
 
 
-def roundtrip(scorer_cli: bool) -> list[float]:
+def roundtrip(scorer_cli: bool) -> list[tuple[str, str, float]]:
+    """(design, format, score) for every ground-truth resume; [] without the shared files."""
     from resumetool import render
     from resumetool.model import Resume
     from resumetool.structure import load_resume
@@ -152,10 +149,11 @@ def roundtrip(scorer_cli: bool) -> list[float]:
                     weak = {
                         k: round(v, 2) for k, v in components.items() if v is not None and v < 1
                     }
-                    scores.append(total)
+                    scores.append((name, fmt, total))
                     print(f"  {truth_path.stem:18} {name:8} {fmt:6} {total:6.1f}  {weak or ''}")
+        values = [score for _, _, score in scores]
         print(
-            f"  mean {statistics.mean(scores):.1f}, min {min(scores):.1f} over {len(scores)} files"
+            f"  mean {statistics.mean(values):.1f}, min {min(values):.1f} over {len(values)} files"
         )
         if scorer_cli:
             command = [sys.executable, str(SCORER), folder]
@@ -166,6 +164,9 @@ def roundtrip(scorer_cli: bool) -> list[float]:
 
 
 def main() -> int:
+    from common import as_installed
+
+    as_installed()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--roundtrip-only", action="store_true")
@@ -176,7 +177,96 @@ def main() -> int:
         ours = cold(max(3, args.runs // 2))
         compare_with_rendercv(ours, max(3, args.runs // 2))
     scores = roundtrip(args.scorer_cli)
-    return 0 if all(score >= 98 for score in scores) else 1
+    return 0 if all(score >= 98 for _, _, score in scores) else 1
+
+
+def measure(runs: int = 5) -> list:
+    """The render figures for bench/run.py: warm PDF, and the whole process vs RenderCV."""
+    from common import Figure
+
+    from resumetool import render
+    from resumetool.model import Resume
+
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    design = render.find_design("classic")
+    variants = []
+    for n in range(runs + 1):
+        data["basics"]["summary"] = f"Variant {n}. " + data["basics"]["summary"]
+        variants.append(Resume.from_json_resume(data))
+    render.render_bytes(variants[0], design, "pdf")
+    warm = []
+    for resume in variants[1:]:
+        start = time.perf_counter()
+        render.render_bytes(resume, design, "pdf")
+        warm.append(time.perf_counter() - start)
+    figures = [
+        Figure(
+            "render",
+            "render PDF, 2 pages (warm library call)",
+            statistics.median(warm) * 1000,
+            "ms",
+        )
+    ]
+    result = compare_with_rendercv(0.0, runs)
+    if result is None:
+        figures.append(
+            Figure(
+                "render",
+                "render PDF (whole process)",
+                float("nan"),
+                "s",
+                "rendercv render: not installed",
+                note="RenderCV could not be installed",
+            )
+        )
+    else:
+        figures.append(
+            Figure(
+                "render",
+                "resumetool render → PDF, same content (whole process)",
+                result["ours"],
+                "s",
+                "rendercv render (RenderCV 2.x)",
+                result["theirs"],
+                limit=1.0,
+                on_ratio=True,
+                rss_mb=result["ours_rss"],
+                note=f"RenderCV peak RSS {result['theirs_rss']:.0f} MB",
+            )
+        )
+    return figures
+
+
+def measure_roundtrip() -> list:
+    """The lowest round-trip score per design and format (target ≥ 98 each)."""
+    from common import Figure
+
+    scores = roundtrip(scorer_cli=False)
+    if not scores:
+        return [
+            Figure(
+                "round trip",
+                f"round trip: skipped, {GROUND} or {SCORER} is absent",
+                float("nan"),
+                "",
+            )
+        ]
+    figures = []
+    for design in sorted({d for d, _, _ in scores}):
+        for fmt in ("pdf", "docx"):
+            mine = [score for d, f, score in scores if (d, f) == (design, fmt)]
+            figures.append(
+                Figure(
+                    "round trip",
+                    f"round trip {design} {fmt.upper()}: lowest of {len(mine)} resumes",
+                    min(mine),
+                    "/100",
+                    limit=98,
+                    better="higher",
+                    note=f"mean {statistics.mean(mine):.1f}",
+                )
+            )
+    return figures
 
 
 if __name__ == "__main__":

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 
+def no_color() -> bool:
+    """NO_COLOR set to anything but the empty string turns colour off (no-color.org)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 class State:
     """Options shared by every command (set on the group)."""
 
@@ -40,7 +45,7 @@ class State:
 
         return Console(
             stderr=stderr,
-            no_color="NO_COLOR" in os.environ,
+            no_color=no_color(),
             highlight=False,
             soft_wrap=False,
         )
@@ -49,6 +54,10 @@ class State:
         """A progress or status line for people (stderr; silent under --quiet)."""
         if not self.quiet:
             click.echo(message, err=True)
+
+    def progress(self, total: int, label: str) -> Progress:
+        """A progress bar on stderr for work that may take over a second (see Progress)."""
+        return Progress(total, label, enabled=not self.quiet and sys.stderr.isatty())
 
     def open_workspace(self) -> Workspace:
         """The workspace (--workspace, else the nearest one upwards); its warnings
@@ -59,6 +68,74 @@ class State:
             click.echo(f"resumetool: warning: {message}", err=True)
 
         return Workspace.find(explicit=self.workspace, on_warning=warn)
+
+
+class Progress:
+    """A rich progress bar on stderr that appears only once the work has run for a second.
+
+    Why the delay: rendering one format takes a fraction of a second, and a bar that
+    flashes and vanishes is noise; rendering several, or a cold start with Typst and its
+    fonts, takes longer, and then the bar says what is happening. It is transient (gone
+    when the work ends), never shown under --quiet or when stderr is not a terminal, and
+    follows NO_COLOR.
+    """
+
+    DELAY_SECONDS = 1.0
+
+    def __init__(self, total: int, label: str, *, enabled: bool):
+        import threading
+
+        self.total, self.label, self.enabled = total, label, enabled
+        self._steps = 0
+        self._bar: Any = None
+        self._task: Any = None
+        self._timer: Any = None
+        self._lock = threading.Lock()
+        self._shown = self._closed = False
+
+    def __enter__(self) -> Progress:
+        if self.enabled:
+            import threading
+
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn
+            from rich.progress import Progress as Bar
+
+            console = Console(stderr=True, no_color=no_color())
+            self._bar = Bar(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console,
+                transient=True,
+            )
+            self._task = self._bar.add_task(self.label, total=self.total)
+            self._timer = threading.Timer(self.DELAY_SECONDS, self._show)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _show(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._bar.start()
+                self._shown = True
+
+    def step(self, description: str) -> None:
+        """Name the step starting now (the ones before it count as done)."""
+        if self._bar is not None:
+            self._bar.update(self._task, description=description, completed=self._steps)
+        self._steps += 1
+
+    def __exit__(self, *exc: object) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            self._closed = True
+            if self._shown:
+                self._bar.update(self._task, completed=self.total)
+                self._bar.stop()
 
 
 class ResumetoolGroup(click.Group):
@@ -383,7 +460,16 @@ def interview_add(
     interactive: bool | None,
 ) -> None:
     """Log an interview: one YAML file in interviews/ (prompts for what is missing when
-    run at a terminal; never when stdin is not one)."""
+    run at a terminal; never when stdin is not one).
+
+    \b
+    Examples:
+      resumetool interview add                  # asks for each field
+      resumetool interview add --company "Acme Corp" --role "Program Manager" \\
+          --date yesterday --stage onsite --outcome rejected \\
+          --asked "Scrum, stakeholder management" --pro "clear STAR stories" \\
+          --con "vague on metrics" --feedback "wanted deeper Scrum experience"
+    """
     for flag, items in (("--pro", pros), ("--con", cons)):
         if len(items) > MAX_REFLECTIONS:
             raise click.UsageError(
@@ -396,7 +482,10 @@ def interview_add(
     asked_list, pro_list, con_list = _split_asked(asked), list(pros), list(cons)
     question_list = list(questions)
     if company is None and not interactive:
-        raise click.UsageError("missing --company (stdin is not a terminal, so nothing was asked)")
+        raise click.UsageError(
+            "missing --company NAME (stdin is not a terminal, so nothing was asked); pass it"
+            " and the other fields as options, see `resumetool interview add --help`"
+        )
     if interactive:
         while not (company or "").strip():
             company = click.prompt("Company")
@@ -459,7 +548,13 @@ def interview_add(
 )
 @pass_state
 def interview_list(state: State, fmt: str) -> None:
-    """List the logged interviews, oldest first."""
+    """List the logged interviews, oldest first.
+
+    \b
+    Examples:
+      resumetool interview list
+      resumetool interview list --format json > interviews.json
+    """
     import json
 
     from .workspace import interview_to_json
@@ -503,7 +598,13 @@ def interview_list(state: State, fmt: str) -> None:
 )
 @pass_state
 def interview_show(state: State, ref: str, fmt: str) -> None:
-    """Show one interview. ID: its id, a unique part of it (acme), or latest."""
+    """Show one interview. ID: its id, a unique part of it (acme), or latest.
+
+    \b
+    Examples:
+      resumetool interview show acme
+      resumetool interview show latest --format yaml
+    """
     workspace = state.open_workspace()
     path = workspace.interview_path(ref)
     item = workspace.load_interview_file(path)
@@ -526,7 +627,13 @@ def interview_show(state: State, ref: str, fmt: str) -> None:
 @pass_state
 def interview_edit(state: State, ref: str) -> None:
     """Edit one interview in $EDITOR. The file is saved only if the edit validates;
-    otherwise it stays as it was and the edit is kept aside for another try."""
+    otherwise it stays as it was and the edit is kept aside for another try.
+
+    \b
+    Examples:
+      resumetool interview edit acme            # add the feedback once it arrives
+      EDITOR=nano resumetool interview edit latest
+    """
     import shutil
     import tempfile
 
@@ -576,7 +683,13 @@ def company() -> None:
 def company_add(
     state: State, name: str, interest: int, status: str | None, day: Any, notes: str | None
 ) -> None:
-    """Put a company on the list."""
+    """Put a company on the list.
+
+    \b
+    Examples:
+      resumetool company add "Acme Corp" --interest 2
+      resumetool company add "Beta Labs" --interest 5 --status applied --date "next friday"
+    """
     added = state.open_workspace().add_company(name, interest, status=status, date=day, notes=notes)
     click.echo(f"added {added.name} (interest {added.interest}, {added.status})")
 
@@ -596,7 +709,13 @@ def company_set(
     day: Any,
     notes: str | None,
 ) -> None:
-    """Change a listed company; your comments in companies.yaml are kept."""
+    """Change a listed company; your comments in companies.yaml are kept.
+
+    \b
+    Examples:
+      resumetool company set "Acme Corp" --status scheduled --date "next tuesday"
+      resumetool company set "Beta Labs" --interest 4
+    """
     updated = state.open_workspace().update_company(
         name, interest=interest, status=status, date=day, notes=notes
     )
@@ -610,7 +729,13 @@ def company_set(
 )
 @pass_state
 def company_list(state: State, fmt: str) -> None:
-    """List the companies, most wanted first."""
+    """List the companies, most wanted first.
+
+    \b
+    Examples:
+      resumetool company list
+      resumetool company list --format json
+    """
     companies = state.open_workspace().companies().companies
     ranked = sorted(companies, key=lambda c: (-c.interest, c.name.casefold()))
     if fmt == "json":
@@ -870,7 +995,17 @@ def render(
             check_not_version_data(
                 out if out.suffix else out / f"{stem}.{fmt}", workspace.resumes_dir
             )
-    for path in render_resume(resume, name, fmts, out, stem=stem, extra_template_dirs=extra):
+    with state.progress(len(fmts), "rendering") as progress:
+        paths = render_resume(
+            resume,
+            name,
+            fmts,
+            out,
+            stem=stem,
+            extra_template_dirs=extra,
+            on_format=lambda fmt: progress.step(f"rendering {fmt}"),
+        )
+    for path in paths:
         click.echo(f"wrote {shown(path)}")
 
 
@@ -883,6 +1018,12 @@ def templates_command(state: State, paths: bool) -> None:
     Built-in designs, and the folders in your workspace's templates/: a folder with a
     built-in name replaces that design's files one by one, a new name adds a design.
     To make your own, copy a built-in folder (see --paths) into templates/ and edit it.
+
+    \b
+    Examples:
+      resumetool templates
+      resumetool templates --paths     # then copy a folder to templates/mine and edit it
+      resumetool render --template mine
     """
     from rich.table import Table
 
@@ -1087,14 +1228,16 @@ def draft(
     from .render import render_resume
 
     try:
-        paths = render_resume(
-            version.resume(),
-            design_name,
-            ("pdf", "docx"),
-            version.path,
-            stem="resume",
-            extra_template_dirs=extra,
-        )
+        with state.progress(2, f"rendering {version.label}") as progress:
+            paths = render_resume(
+                version.resume(),
+                design_name,
+                ("pdf", "docx"),
+                version.path,
+                stem="resume",
+                extra_template_dirs=extra,
+                on_format=lambda fmt: progress.step(f"rendering {version.label} to {fmt}"),
+            )
     except ResumetoolError as exc:
         click.echo(
             f"resumetool: {version.label} is written, but rendering it failed: "

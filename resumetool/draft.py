@@ -496,7 +496,10 @@ def apply_suggestion(draft: Draft, suggestion: Edit, text: str | None = None) ->
     entries = getattr(resume, suggestion.section or "", None)
     index = next((i for i, e in enumerate(entries or []) if e.id == suggestion.entry), None)
     if entries is None or index is None:
-        raise InputError(f"the draft has no entry {suggestion.entry!r} to rewrite")
+        raise InputError(
+            f"the draft has no entry {suggestion.entry!r} to rewrite",
+            hint="run `resumetool draft` again",
+        )
     entry = entries[index]
     if suggestion.highlight is not None:
         bullets = [

@@ -152,7 +152,7 @@ def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise InputError("file not found", path=path) from exc
+        raise InputError("file not found", path=path, hint="check the path") from exc
     except UnicodeDecodeError as exc:
         raise InputError("not UTF-8 text", path=path, hint="save it as UTF-8") from exc
     try:
@@ -165,7 +165,9 @@ def read_yaml(path: Path) -> Any:
             f"invalid YAML: {problem}", path=path, line=line, hint="fix the file and run again"
         ) from exc
     except YAMLError as exc:
-        raise ValidationFailed(f"invalid YAML: {exc}", path=path) from exc
+        raise ValidationFailed(
+            f"invalid YAML: {exc}", path=path, hint="fix the file and run again"
+        ) from exc
     except (ValueError, OverflowError) as exc:
         # The YAML parses, but a value in it cannot be built — a date such as 2026-02-30
         # (ruamel turns dates into datetime.date, which refuses it, without a line number).

@@ -26,7 +26,7 @@ import io
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -553,6 +553,7 @@ def compile_typst(source: str, design: Design, fmt: str) -> list[bytes]:
     import typst
 
     root = design.file(SOURCE_FILE[fmt])
+    _refuse_package_downloads(source, design, root)
     compiler = _compiler(_font_dirs(design))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
@@ -572,6 +573,34 @@ def compile_typst(source: str, design: Design, fmt: str) -> list[bytes]:
             hint="fix the template (run with --debug to see the Typst source)",
         ) from exc
     return output if isinstance(output, list) else [output]
+
+
+_PACKAGE_IMPORT = re.compile(r'\b(?:import|include)\s+"@(?!local/)([^"/\s]+/[^"\s]+)"')
+"""A Typst import of a package from a registry (``#import "@preview/name:1.0.0"``): Typst
+would download it. ``@local`` packages live on the user's disk and are allowed."""
+
+
+def _refuse_package_downloads(source: str, design: Design, root: Path | None) -> None:
+    """Refuse a template that imports a Typst registry package, before Typst downloads it.
+
+    Why: resumetool never opens a network connection (a resume is private, and the tool
+    must work offline), and Typst fetches ``@preview`` packages from the internet on first
+    use — from Rust, where nothing in Python would notice. The Typst source and any
+    ``.typ`` file beside the design's templates are checked.
+    """
+    texts = [(root, source)]
+    for folder in design.folders:
+        texts += [(path, path.read_text("utf-8", "replace")) for path in folder.glob("*.typ")]
+    for path, text in texts:
+        found = _PACKAGE_IMPORT.search(text)
+        if found:
+            raise RenderError(
+                f"the template imports the Typst package @{found.group(1)}, which Typst "
+                "would download; resumetool works offline and never downloads anything",
+                path=path,
+                hint="copy the package's .typ files into the template's folder and import "
+                'them by path (#import "lib.typ": *), or install it as an @local package',
+            )
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -648,12 +677,14 @@ def render_resume(
     *,
     stem: str = "resume",
     extra_template_dirs: Iterable[Path] = (),
+    on_format: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Render ``resume`` with design ``template`` to each format; return the files written.
 
     ``out`` is a folder (files are named ``<stem>.<ext>``), or, for a single format, a file
     name with that format's extension. Everything is rendered in memory first and each file
-    is written atomically, so a failure leaves no partial file behind.
+    is written atomically, so a failure leaves no partial file behind. ``on_format`` is
+    called with each format before it is rendered (the CLI's progress bar).
     """
     fmts = parse_formats(formats)
     out = Path(out)
@@ -668,7 +699,11 @@ def render_resume(
             hint="give a folder with -o",
         )
     design = find_design(template, extra_template_dirs)
-    rendered = {fmt: render_bytes(resume, design, fmt) for fmt in fmts}
+    rendered = {}
+    for fmt in fmts:
+        if on_format is not None:
+            on_format(fmt)
+        rendered[fmt] = render_bytes(resume, design, fmt)
     written: list[Path] = []
     for fmt, pages in rendered.items():
         for path, data in zip(

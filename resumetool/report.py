@@ -606,7 +606,11 @@ def _render(report: Report, name: str, autoescape: bool) -> str:
         template = _environment(autoescape).get_template(name)
         return template.render(report=report, r=report)
     except TemplateError as exc:  # a bug in a shipped template: say which
-        raise RenderError(f"report template error: {exc}", path=TEMPLATES_DIR / name) from exc
+        raise RenderError(
+            f"report template error: {exc}",
+            path=TEMPLATES_DIR / name,
+            hint="please report it; `resumetool report --format json` still works",
+        ) from exc
 
 
 def render_markdown(report: Report) -> str:

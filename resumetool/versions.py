@@ -489,9 +489,11 @@ def _read_source(path: Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError as exc:
-        raise InputError("file not found", path=path) from exc
+        raise InputError("file not found", path=path, hint="check the path") from exc
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", path=path) from exc
+        raise InputError(
+            f"cannot read the file: {exc.strerror}", path=path, hint="check its permissions"
+        ) from exc
 
 
 def _suffix(path: Path) -> str:
@@ -547,7 +549,9 @@ def resolve_resume(ref_or_path: str | Path, workspace: Workspace | None) -> tupl
         version = workspace.version(text)
         return version.resume(), version.label
     if path.is_dir():
-        raise InputError("is a folder, not a resume file", path=path)
+        raise InputError(
+            "is a folder, not a resume file", path=path, hint="give the resume file in it"
+        )
     raise InputError(
         "no such file" + (", and not a version (v1, v2, latest)" if workspace else ""),
         path=path,
@@ -572,7 +576,9 @@ def import_resume(workspace: Workspace, path: Path) -> Version:
     """
     path = Path(path)
     if path.is_dir():
-        raise InputError("is a folder, not a resume file", path=path)
+        raise InputError(
+            "is a folder, not a resume file", path=path, hint="give the resume file in it"
+        )
     resume = _load_file(path)
     if is_empty(resume):
         raise InputError(

@@ -343,7 +343,7 @@ class Workspace:
         for path in self.interview_paths():
             if path.stem == interview.id:
                 return path
-        raise UsageError(f"no interview {interview.id!r}")
+        raise UsageError(f"no interview {interview.id!r}", hint="see `resumetool interview list`")
 
     def load_interview_file(self, path: Path, *, label: Path | None = None) -> Interview:
         """Read and validate one interview file (``label``: the path to name in messages)."""

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from resumetool.cli import main
 
@@ -122,25 +119,9 @@ def test_a_non_empty_folder_is_refused(runner, demo, tmp_path):
     assert not any(p.name.startswith(".resumetool-demo-") for p in tmp_path.iterdir())
 
 
-def test_the_wheel_ships_the_examples_and_the_report_data(tmp_path):
-    """Non-editable installs find the demo's files inside the package (~3 s: a wheel build)."""
-    source = tmp_path / "source"
-    source.mkdir()
-    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
-        shutil.copy2(ROOT / name, source / name)
-    for name in ("resumetool", "templates", "examples"):
-        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
-    build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", "wheels"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    )
-    assert build.returncode == 0, build.stderr[-2000:]
-    (wheel,) = (tmp_path / "wheels").glob("resumetool-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        names = set(archive.namelist())
-        archive.extractall(tmp_path / "site")
+def test_the_wheel_ships_the_examples_and_the_report_data(wheel, tmp_path):
+    """Non-editable installs find the demo's files inside the package."""
+    names = wheel.names
     for name in ("resume.docx", "resume.pdf", "companies.yaml"):
         assert f"resumetool/examples/{name}" in names
     interviews = [n for n in names if n.startswith("resumetool/examples/interviews/")]
@@ -154,7 +135,7 @@ def test_the_wheel_ships_the_examples_and_the_report_data(tmp_path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(wheel.site), "PATH": "/usr/bin:/bin"},
     )
     assert found.returncode == 0, found.stderr[-2000:]
-    assert Path(found.stdout.strip()) == tmp_path / "site" / "resumetool" / "examples"
+    assert Path(found.stdout.strip()) == wheel.site / "resumetool" / "examples"
