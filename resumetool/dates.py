@@ -18,7 +18,23 @@ from typing import Literal
 
 Prefer = Literal["past", "future"]
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English names, not the locale's: the e-mail and the report are written in English."""
+WEEKDAYS = tuple(name.lower() for name in DAY_NAMES)
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _AGO = re.compile(r"^(\d{1,3})\s+days?\s+ago$")
 _IN = re.compile(r"^in\s+(\d{1,3})\s+days?$")
@@ -108,3 +124,15 @@ def _nearest_year(month: int, day: int, today: dt.date, prefer: Prefer, original
         if (candidate <= today) if prefer == "past" else (candidate >= today):
             return candidate
     raise DateError(f"cannot place {original!r} in a year; write it as YYYY-MM-DD")
+
+
+def written_date(day: dt.date, *, weekday: bool = False) -> str:
+    """'20 November 2026' (or 'Friday 20 November 2026'): unambiguous in every country,
+    unlike 11/20 or 20/11."""
+    text = f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{DAY_NAMES[day.weekday()]} {text}" if weekday else text
+
+
+def short_date(day: dt.date) -> str:
+    """'Fri 20 Nov', for tables."""
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"

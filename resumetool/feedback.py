@@ -11,13 +11,13 @@ interviewers asked, those the candidate's own cons name first), renders strictly
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from .dates import written_date
 from .errors import RenderError
 from .interview import Interview
 
@@ -26,20 +26,6 @@ BUILTIN_DIR = Path(__file__).resolve().parent / "mail"
 MAX_TOPICS = 2
 """At most two skills in the question: one specific question is answered, a list is not."""
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 CONTEXT_KEYS = (
     "company",
     "role",
@@ -64,11 +50,6 @@ class FeedbackEmail(BaseModel):
     @property
     def text(self) -> str:
         return f"Subject: {self.subject}\n\n{self.body}"
-
-
-def long_date(day: dt.date) -> str:
-    """20 November 2026: unambiguous in every country, unlike 11/20 or 20/11."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def join_and(items: Sequence[str]) -> str:
@@ -110,7 +91,7 @@ def _environment(template_dirs: Sequence[Path]):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = written_date
     env.filters["join_and"] = join_and
     return env
 
@@ -210,15 +191,6 @@ def _notes(interview: Interview, context: dict[str, object]) -> list[str]:
 
 def write_email(email: FeedbackEmail, path: Path) -> Path:
     """Write the e-mail (subject line + body) atomically."""
-    from .files import atomic_write_text
+    from .files import write_output
 
-    path = Path(path)
-    try:
-        atomic_write_text(path, email.text)
-    except OSError as exc:
-        raise RenderError(
-            f"cannot write the e-mail: {exc.strerror or exc}",
-            path=path,
-            hint="choose a file in a folder you can write to",
-        ) from exc
-    return path
+    return write_output(path, email.text, "the e-mail")

@@ -19,8 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
 from .errors import InputError, ValidationFailed
 from .testpoints import pause_point
+
+SCHEMA_VERSION = 1
+"""The format version of the workspace's files; see ``SchemaFile``."""
 
 
 @contextmanager
@@ -103,6 +108,32 @@ def _alive(pid: int) -> bool:
     except OSError:  # exists, owned by someone else (or no kill() here): leave it alone
         return True
     return True
+
+
+def write_output(path: Path, data: bytes | str, what: str = "the file") -> Path:
+    """Write a result the user asked for (a render, a report, a calendar) atomically.
+
+    Why one place: a folder given as the file, a missing parent folder and an unwritable
+    place are the same three cases for every output, each one line naming the path.
+    """
+    from .errors import RenderError, UsageError
+
+    path = Path(path)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder", path=path, hint=f"give a file name for {what}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            atomic_write_text(path, data)
+        else:
+            atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise RenderError(
+            f"cannot write {what}: {exc.strerror or type(exc).__name__}",
+            path=path,
+            hint="choose a file in a folder you can write to",
+        ) from exc
+    return path
 
 
 def _umask() -> int:
@@ -289,3 +320,25 @@ def validate(model: type, data: Any, path: Path | None = None) -> Any:
             line=line_of(data, loc),
             hint="fix the file and run again",
         ) from exc
+
+
+class SchemaFile(BaseModel):
+    """A workspace file with a ``schema`` number (interviews, companies, a version's meta).
+
+    Why: a file written by a newer resumetool may mean something this one cannot read, so
+    it is refused with "upgrade resumetool" rather than misread. Unknown keys are kept.
+    """
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
+
+    @field_validator("schema_")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema {value} is newer than this resumetool understands ({SCHEMA_VERSION});"
+                " upgrade resumetool"
+            )
+        return value

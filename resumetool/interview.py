@@ -13,7 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
+from .files import SchemaFile
+
 STAGES = ("screen", "phone", "technical", "onsite", "final", "other")
 OUTCOMES = ("pending", "rejected", "offer", "withdrawn")
 COMPANY_STATUSES = ("target", "applied", "scheduled", "interviewing", "done", "closed")
@@ -25,21 +26,9 @@ Outcome = Literal["pending", "rejected", "offer", "withdrawn"]
 CompanyStatus = Literal["target", "applied", "scheduled", "interviewing", "done", "closed"]
 
 
-class _FileModel(BaseModel):
+class _FileModel(SchemaFile):
     # Unknown keys are kept (and warned about by the workspace), never dropped.
-    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
-
-    schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
-
-    @field_validator("schema_")
-    @classmethod
-    def _known_schema(cls, value: int) -> int:
-        if value > SCHEMA_VERSION:
-            raise ValueError(
-                f"schema {value} is newer than this resumetool understands ({SCHEMA_VERSION});"
-                " upgrade resumetool"
-            )
-        return value
+    model_config = ConfigDict(str_strip_whitespace=True)
 
 
 class Interview(_FileModel):

@@ -622,16 +622,6 @@ def plan_to_ics(plan: Plan, *, stamp: dt.datetime | None = None) -> bytes:
 
 def write_ics(plan: Plan, path: Path, *, stamp: dt.datetime | None = None) -> Path:
     """Write the calendar atomically; an unwritable place is one ``RenderError``."""
-    from .files import atomic_write_bytes
+    from .files import write_output
 
-    data = plan_to_ics(plan, stamp=stamp)
-    path = Path(path)
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise RenderError(
-            f"cannot write the calendar: {exc.strerror or exc}",
-            path=path,
-            hint="choose a file in a folder you can write to",
-        ) from exc
-    return path
+    return write_output(path, plan_to_ics(plan, stamp=stamp), "the calendar")

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RenderError, UsageError
-from .files import atomic_write_bytes
+from .files import write_output
 from .model import Location, Resume
 
 if TYPE_CHECKING:
@@ -709,18 +709,6 @@ def render_resume(
         for path, data in zip(
             output_paths(fmt, out, stem, len(pages), len(fmts) == 1), pages, strict=True
         ):
-            _write(path, data)
+            write_output(path, data, "the file")
             written.append(path)
     return written
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise RenderError(
-            f"cannot write the file: {reason}",
-            path=path,
-            hint="choose another output folder with -o, or fix its permissions",
-        ) from exc

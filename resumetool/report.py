@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from . import report_rules as R
 from .analyze import Analysis  # a field type of Report: pydantic needs it at runtime
+from .dates import short_date, written_date
 from .errors import RenderError, ResumetoolError, UsageError
 from .plan import Plan
 from .practice import ConItem
@@ -38,21 +39,6 @@ if TYPE_CHECKING:
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
 FORMATS = ("md", "html", "json")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 # -- the report's data ----------------------------------------------------------------------
@@ -532,11 +518,7 @@ def _chart(current: Current) -> list[ChartRow]:
 
 def long_date(day: dt.date) -> str:
     """'Monday 23 November 2026': unambiguous everywhere."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
+    return written_date(day, weekday=True)
 
 
 MD_MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
@@ -639,18 +621,6 @@ def default_path(workspace: Workspace, report: Report, fmt: str) -> Path:
 
 def write_report(text: str, path: Path) -> Path:
     """Write the report atomically; an unwritable place is one ``RenderError``."""
-    from .files import atomic_write_text
+    from .files import write_output
 
-    path = Path(path)
-    if path.is_dir():
-        raise UsageError("-o names a folder", path=path, hint="give a file name, e.g. report.html")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, text)
-    except OSError as exc:
-        raise RenderError(
-            f"cannot write the report: {exc.strerror or exc}",
-            path=path,
-            hint="choose a file in a folder you can write to",
-        ) from exc
-    return path
+    return write_output(path, text, "the report")

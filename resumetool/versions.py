@@ -40,14 +40,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import InputError, UsageError, ValidationFailed, WorkspaceError
-from .files import dump_yaml, fsync_dir, read_yaml, validate
+from .files import SchemaFile, dump_yaml, fsync_dir, read_yaml, validate
 from .testpoints import pause_point
 
 if TYPE_CHECKING:
     from .model import Resume
     from .workspace import Workspace
 
-SCHEMA_VERSION = 1
 RESUME_FILE = "resume.yaml"
 META_FILE = "meta.yaml"
 SOURCE_STEM = "source"
@@ -102,12 +101,9 @@ class Edit(BaseModel):
     interviews: list[str] = Field(default_factory=list)
 
 
-class VersionMeta(BaseModel):
+class VersionMeta(SchemaFile):
     """meta.yaml. Unknown keys (a newer tool's additions) are kept."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
-
-    schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
     version: str
     parent: str | None = None
     created: dt.datetime
@@ -120,16 +116,6 @@ class VersionMeta(BaseModel):
     notes: list[str] = Field(default_factory=list)
     """What the draft would not do, and why (a skill with no evidence)."""
     tool: str | None = None
-
-    @field_validator("schema_")
-    @classmethod
-    def _known_schema(cls, value: int) -> int:
-        if value > SCHEMA_VERSION:
-            raise ValueError(
-                f"schema {value} is newer than this resumetool understands ({SCHEMA_VERSION});"
-                " upgrade resumetool"
-            )
-        return value
 
     @field_validator("version", "parent")
     @classmethod

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import UsageError, ValidationFailed, WorkspaceError
 from .files import (
+    SCHEMA_VERSION,
     atomic_write_bytes,
     atomic_write_text,
     dump_yaml,
@@ -44,7 +45,6 @@ from .files import (
 from .interview import (
     COMPANY_STATUSES,
     OUTCOMES,
-    SCHEMA_VERSION,
     STAGES,
     Company,
     CompanyList,

@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resumetool.cli import main
+from resumetool.dates import written_date
 from resumetool.errors import RenderError
 from resumetool.feedback import (
     TEMPLATE_NAME,
     draft_feedback_request,
     join_and,
-    long_date,
     question_focus,
     write_email,
 )
@@ -156,7 +156,7 @@ def test_every_combination_is_short_complete_and_gracious(
     assert "None" not in email.text and "{" not in email.text
     assert "\n\n\n" not in email.body and email.body.endswith("\n")
     assert email.body.count("\n- ") == 2
-    assert long_date(day) in email.body
+    assert written_date(day) in email.body
     assert "Thank you" in email.body
     reconsider = email.body.count("reconsider")
     assert reconsider == (1 if outcome == "rejected" else 0)
@@ -164,7 +164,7 @@ def test_every_combination_is_short_complete_and_gracious(
 
 
 def test_helpers():
-    assert long_date(dt.date(2026, 1, 5)) == "5 January 2026"
+    assert written_date(dt.date(2026, 1, 5)) == "5 January 2026"
     assert join_and([]) == "" and join_and(["A"]) == "A"
     assert join_and(["A", "B", "C"]) == "A, B and C"
 

@@ -418,7 +418,7 @@ def test_write_ics_is_atomic_and_an_unwritable_place_is_one_error(sample_plan, t
     assert "cannot write the calendar" in caught.value.one_line()
     assert "\n" not in caught.value.one_line()
 
-    with pytest.raises(RenderError):
+    with pytest.raises(UsageError):
         write_ics(sample_plan, tmp_path, stamp=STAMP)  # a folder, not a file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "plan.ics"]
 
