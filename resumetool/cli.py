@@ -141,6 +141,19 @@ class Progress:
 class ResumetoolGroup(click.Group):
     """A group that turns library errors into one line and the right exit status."""
 
+    GLOBAL_FLAGS = ("--debug", "--quiet", "-q")
+    """Flags of the group that a person also types after the command (`render v2 -q`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Move the global flags in front of the command, up to a ``--``: click only reads
+        a group's options before its command, and typing them last is a habit."""
+        if ctx.parent is None:
+            cut = args.index("--") if "--" in args else len(args)
+            head, tail = args[:cut], args[cut:]
+            flags = [a for a in head if a in self.GLOBAL_FLAGS]
+            args = flags + [a for a in head if a not in self.GLOBAL_FLAGS] + tail
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         from .errors import ResumetoolError
 

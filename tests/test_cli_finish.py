@@ -323,3 +323,18 @@ def test_every_typed_error_in_the_package_says_what_to_do():
             if not advice.search(message):
                 silent.append(f"{path.relative_to(package)}:{node.lineno}: {message[:80]}")
     assert silent == []
+
+
+@pytest.mark.parametrize("flag", ["-q", "--quiet", "--debug"])
+def test_global_flags_also_work_after_the_command(runner, tmp_path, flag):
+    path = tmp_path / "resume.txt"
+    path.write_text("Ada Example\nada@example.com\n")
+    after = runner.invoke(main, ["parse", str(path), flag])
+    before = runner.invoke(main, [flag, "parse", str(path)])
+    assert after.exit_code == before.exit_code == 0
+    assert after.output == before.output
+
+
+def test_a_flag_after_double_dash_is_left_to_the_command(runner, tmp_path):
+    result = runner.invoke(main, ["parse", "--", "-q"])
+    assert result.exit_code == 1 and "-q" in result.stderr
