@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import ValidationFailed
 
@@ -56,6 +56,44 @@ OPENERS = frozenset("([{\"'‘“")
 """Glued on the left of a strict name, these still leave it a word of its own: (Go)."""
 CLOSERS = frozenset(",.;:!?)]}\"'’”") | {"'s", "’s", "..."}
 """Glued on the right: "Go," "(R)" "Rust's"."""
+GLUE_SUFFIXES = frozenset(
+    {
+        "based",
+        "powered",
+        "driven",
+        "native",
+        "first",
+        "heavy",
+        "focused",
+        "certified",
+        "enabled",
+        "centric",
+        "oriented",
+        "savvy",
+        "specific",
+        "backed",
+        "compatible",
+        "friendly",
+    }
+)
+"""Glued by a hyphen on the right, these words leave a strict name a word of its own:
+'ML-based', 'AI-powered', 'Go-native', 'Excel-heavy' name the skill; other hyphenated
+neighbours (go-to-market, C-suite, rust-proofing) still veto it."""
+CAPS_LINE_SHARE = 0.5
+"""An ALL-CAPS rendering of a mixed-case strict name (JAVA for Java) counts only in a line
+where at least this share of the other words are in capitals too (a caps headline or
+skills line); elsewhere an all-caps word is an acronym of its own (SWIFT, the banking
+network, is not Swift)."""
+ACRONYM_FILLERS = frozenset({"of", "and", "for", "the", "to", "in", "on", "&", "-"})
+"""Small words an acronym's expansion may skip: Department of Transportation (DOT)."""
+SINGLE_LETTER_ABBREVIATION = re.compile(r"^[^\W\d_]\.$")
+"""spaCy's English keeps 'r.' as one token (an initial); in a resume a letter before a full
+stop is far more often a language at a sentence end ('modelled churn in R.')."""
+GAP_MAX_WORDS = 6
+"""In a gapped evidence phrase ('negotiated … agreements'), at most this many tokens may
+stand between two pieces ('Negotiated 300+ customer and vendor agreements')."""
+SENTENCE_BREAKS = frozenset({".", ";", "!", "?", ":"})
+"""A gapped phrase never spans these: 'Negotiated rates. Drafted agreements.' is no match."""
 SLASH_SHORT_MAX = 2
 """Across a glued '/', a neighbour of at most this many characters (No in Go/No-Go, kg in
 mL/kg, I/O, A/B, 24/7) makes the slash part of one compound, not a list separator."""
@@ -70,9 +108,9 @@ _LIST_KEYS = ("aliases", "evidence", "not_before", "not_after", "context")
 class SkillDef:
     """One skill: how it is named, what implies it, and when a name counts.
 
-    ``strict`` is the set of forms (name and/or aliases) matched only as written; the
-    taxonomy's ``strict: true`` means every form, a list means those forms, and forms of
-    at most ``SHORT_FORM_MAX`` characters are strict whatever the data says.
+    ``strict`` is the set of forms (name, aliases, evidence phrases) matched only as
+    written; the taxonomy's ``strict: true`` means every name, a list means those forms,
+    and forms of at most ``SHORT_FORM_MAX`` characters are strict whatever the data says.
     """
 
     name: str
@@ -185,9 +223,12 @@ def skill_from_table(
         strict = frozenset((name, *values["aliases"])) if strict_raw else frozenset()
     elif isinstance(strict_raw, list) and all(isinstance(v, str) for v in strict_raw):
         strict = frozenset(v.strip() for v in strict_raw)
-        unknown = strict - {name, *values["aliases"]}
+        unknown = strict - {name, *values["aliases"], *values["evidence"]}
         if unknown:
-            raise fail(f"`strict` lists {sorted(unknown)}, which are not names of {name}", "strict")
+            raise fail(
+                f"`strict` lists {sorted(unknown)}, which are not names or evidence of {name}",
+                "strict",
+            )
     else:
         raise fail("`strict` must be true, false or a list of the skill's names", "strict")
     return SkillDef(
@@ -380,11 +421,17 @@ class _Form:
     kind: str
     form: str
     strict: bool
-    plural_only: bool = False
-    """Inflection limited to plurals (an unknown asked term: 'Excel' must not take
-    'Excelled'; 'API' may take 'APIs')."""
-    words: tuple[tuple[str, ...], ...] = ()
-    """Each pattern variant's lowercase words, to check a plural-only match against."""
+    number_only: bool = False
+    """A loose name: inflected only in number ('API' takes 'APIs', 'analysis' takes
+    'analyses'), never into another word of the same lemma ('managed' is not 'management',
+    'markets' not 'marketing', 'Excelled' not an unknown 'Excel'). The LEMMA matcher finds
+    the candidates; this rule keeps the ones that name the skill."""
+    variants: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    """Each pattern variant's lowercase words and their lemmas, for ``number_only``."""
+    part: int = 0
+    parts: int = 1
+    """A gapped evidence phrase ('negotiated … agreements') is matched piece by piece:
+    this form is piece ``part`` of ``parts``; ``find`` joins the pieces."""
 
 
 @dataclass(frozen=True)
@@ -401,6 +448,10 @@ class _Rules:
     not_before: list[_Phrase] = field(default_factory=list)
     not_after: list[_Phrase] = field(default_factory=list)
     context: list[_Phrase] = field(default_factory=list)
+    name_words: frozenset[str] = frozenset()
+    """Every word of the skill's names, lowercased: an acronym the text defines with other
+    words ('Good Clinical Practice (GCP)') is not this skill."""
+    known: bool = True
 
 
 _PLAIN = str.maketrans({"\u00a0": " ", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
@@ -430,13 +481,20 @@ def build_pipeline() -> Language:
     tokenizer splitting at every slash.
 
     Why a Defaults subclass rather than setting the tokenizer's properties afterwards:
-    each property set reloads the tokenizer's 4,000 special cases (~0.15 s apiece).
+    each property set reloads the tokenizer's 4,000 special cases (~0.15 s apiece). The
+    special cases lose the single letters with a full stop ('r.'), see
+    ``SINGLE_LETTER_ABBREVIATION``.
     """
     from spacy.lang.en import English
 
     class ResumeDefaults(English.Defaults):
         infixes = (*English.Defaults.infixes, SLASH_INFIX)
         url_match = None
+        tokenizer_exceptions: ClassVar[dict[str, Any]] = {
+            text: pieces
+            for text, pieces in English.Defaults.tokenizer_exceptions.items()
+            if not SINGLE_LETTER_ABBREVIATION.match(text)
+        }
 
     class ResumeEnglish(English):
         Defaults = ResumeDefaults
@@ -460,6 +518,7 @@ class SkillMatcher:
         self._rules: dict[str, _Rules] = {}
         self._prepared: dict[str, SkillDef] = {}
         self._generation: dict[str, int] = {}
+        self._lemmas: Any = None
 
     # patterns ------------------------------------------------------------------------
 
@@ -493,14 +552,38 @@ class SkillMatcher:
             self._forms[self.nlp.vocab.strings.add(label)] = form
             # A loose form needs only the LEMMA matcher: equal words have equal lemmas.
             (self._lower if form.strict else self._lemma).add(label, form_docs)
-            if form.plural_only:
-                form.words = tuple(tuple(t.text for t in d) for d in form_docs)
+            if form.number_only:
+                form.variants = tuple(
+                    (tuple(t.text for t in d), tuple(t.lemma_ for t in d)) for d in form_docs
+                )
         for skill in new:
             self._rules[skill.key] = _Rules(
                 not_before=[_phrase(docs, w) for w in skill.not_before],
                 not_after=[_phrase(docs, w) for w in skill.not_after],
                 context=[_phrase(docs, w) for w in skill.context],
+                name_words=frozenset(
+                    w for name in skill.names for w in _plain(name).lower().split()
+                ),
+                known=skill.known,
             )
+
+    def _another_word(self, plural: str) -> bool:
+        """Is this made-up plural an English word of its own ('Canva' + s = 'canvas')?
+        The lookup table lists a word's own plural ('canvases' → 'canvas') or maps the
+        word to another lemma; a plural it does not know ('apis', 'kpis') is kept."""
+        table = self._lemma_table()
+        last = _lower(plural).split()[-1]
+        return (
+            table.get(last + "es") == last
+            or table.get(last + "s") == last
+            or table.get(last) not in (None, last[:-1])
+        )
+
+    def _lemma_table(self) -> Any:
+        """The lookup lemmatizer's table (form → lemma), to ask whether a word is English."""
+        if self._lemmas is None:
+            self._lemmas = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        return self._lemmas
 
     def _one_token(self, doc: Doc) -> Doc:
         """The pattern as a single token: 'c#' alone splits into c + #, but inside
@@ -528,13 +611,23 @@ class SkillMatcher:
         entries += [(form, "evidence") for form in skill.evidence if form.casefold() not in names]
         out = []
         for index, (text, kind) in enumerate(entries):
-            strict = (kind == "name" and skill.is_strict(text)) or len(text) <= SHORT_FORM_MAX
-            form = _Form(skill.key, kind, text, strict, plural_only=not (skill.known or strict))
-            variants = _variants(text)
-            if not strict:
-                variants += _plurals(variants)
-            out.append((f"{skill.key}\x1f{gen}\x1f{kind}\x1f{index}", form, variants))
+            label = f"{skill.key}\x1f{gen}\x1f{kind}\x1f{index}"
+            parts = _gap_parts(text) if kind == "evidence" else [text]
+            if len(parts) > 1:
+                for part_index, part in enumerate(parts):
+                    form = _Form(skill.key, kind, text, False, part=part_index, parts=len(parts))
+                    out.append((f"{label}\x1f{part_index}", form, self._loose_variants(part)))
+                continue
+            strict = skill.is_strict(text) if kind == "name" else text in skill.strict
+            strict = strict or len(text) <= SHORT_FORM_MAX
+            form = _Form(skill.key, kind, text, strict, number_only=kind == "name" and not strict)
+            variants = _variants(text) if strict else self._loose_variants(text)
+            out.append((label, form, variants))
         return out
+
+    def _loose_variants(self, text: str) -> list[str]:
+        variants = _variants(text)
+        return variants + [p for p in _plurals(variants) if not self._another_word(p)]
 
     # text ----------------------------------------------------------------------------
 
@@ -558,14 +651,22 @@ class SkillMatcher:
         name needs no context.
         """
         candidates: dict[tuple[str, str, int, int], list[_Form]] = {}
+        pieces: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
         for matches in (self._lower(doc), self._lemma(doc)):
             for match_id, start, end in matches:
                 form = self._forms.get(match_id)
                 if form is None or (skills is not None and form.skill not in skills):
                     continue
+                if form.parts > 1:
+                    pieces.setdefault((form.skill, form.form), []).append((form.part, start, end))
+                    continue
                 forms = candidates.setdefault((form.skill, form.kind, start, end), [])
                 if form not in forms:
                     forms.append(form)
+        for (skill, phrase), found in pieces.items():
+            whole = _Form(skill, "evidence", phrase, False)
+            for start, end in _gapped_spans(doc, found, len(_gap_parts(phrase))):
+                candidates.setdefault((skill, "evidence", start, end), []).append(whole)
         hits: list[Hit] = []
         for (skill, kind, start, end), forms in candidates.items():
             # Several forms can cover the same words (Java and JAVA): any one that counts.
@@ -588,26 +689,24 @@ class SkillMatcher:
         title: Doc | None,
         is_list: bool,
     ) -> bool:
-        if form.plural_only and not _plural_of(doc[start:end], form.words):
+        if form.number_only and not _number_form_of(doc[start:end], form.variants):
             return False
-        if form.kind == "name":
-            return self._name_counts(doc, text, start, end, form, title, is_list)
-        return not form.strict or self._as_written(doc, text, start, end, form)
-
-    def _as_written(self, doc: Doc, text: str, start: int, end: int, form: _Form) -> bool:
-        """Is the match cased as the form is written? ALL CAPS also counts for forms of three
-        letters or more (JAVA in a caps skills line), and so does a capital first letter
-        for a form written in lower case (a sentence start)."""
-        span = doc[start:end]
-        written = _squash(text[span.start_char : span.end_char])
-        wanted = _squash(_plain(form.form))
-        if written == wanted:
+        rules = self._rules[form.skill]
+        if form.strict and not self._strict_counts(doc, text, start, end, form, title, is_list):
+            return False
+        if not form.strict and not self._ordinary_word_counts(
+            doc, text, start, end, form, title, is_list
+        ):
+            return False
+        if form.kind == "evidence":
             return True
-        if sum(c.isalpha() for c in wanted) >= 3 and written == wanted.upper():
-            return True
-        return wanted[:1].islower() and written == wanted[:1].upper() + wanted[1:]
+        if any(_follows(doc, end, phrase) for phrase in rules.not_before):
+            return False
+        if any(_precedes(doc, start, phrase) for phrase in rules.not_after):
+            return False
+        return not (rules.known and _defined_as_another(doc, text, start, end, rules.name_words))
 
-    def _name_counts(
+    def _strict_counts(
         self,
         doc: Doc,
         text: str,
@@ -617,39 +716,205 @@ class SkillMatcher:
         title: Doc | None,
         is_list: bool,
     ) -> bool:
+        """A strict form counts as written, standing alone, and (when the skill has context
+        words) in context. An ALL-CAPS rendering of a mixed-case form needs a line in
+        capitals, and context even in a skills list (SWIFT beside Fedwire is the banking
+        network)."""
+        written = self._written_as(doc, text, start, end, form)
+        if written is None or _glued(doc, text, start, end):
+            return False
         rules = self._rules[form.skill]
-        if form.strict:
-            if not self._as_written(doc, text, start, end, form):
-                return False
-            if _glued(doc, text, start, end):
-                return False
-        if any(_follows(doc, end, phrase) for phrase in rules.not_before):
+        if written == "caps" and not _caps_line(doc, text, start, end):
             return False
-        if any(_precedes(doc, start, phrase) for phrase in rules.not_after):
-            return False
-        if form.strict and rules.context and not is_list:
-            lemmas = [t.lemma_ for t in doc]
-            title_lemmas = [t.lemma_ for t in title] if title is not None else []
-            if not any(
-                _contains(lemmas, phrase.lemmas) or _contains(title_lemmas, phrase.lemmas)
-                for phrase in rules.context
-            ):
-                return False
-        return True
+        if not rules.context or (is_list and written != "caps"):
+            return True
+        return _in_context(doc, start, end, title, rules.context)
 
-
-def _plural_of(span: Any, variants: tuple[tuple[str, ...], ...]) -> bool:
-    """Is each word of ``span`` a word of some variant, as written or as its plural?"""
-    words = [t.text for t in span]
-    for variant in variants:
-        if len(variant) == len(words) and all(
-            w == v
-            or (w.endswith("s") and w[:-1].rstrip("e") in (v, v.rstrip("e")))
-            or (v.endswith("y") and w == v[:-1] + "ies")
-            for w, v in zip(words, variant, strict=True)
+    def _ordinary_word_counts(
+        self,
+        doc: Doc,
+        text: str,
+        start: int,
+        end: int,
+        form: _Form,
+        title: Doc | None,
+        is_list: bool,
+    ) -> bool:
+        """A loose one-word name or evidence phrase written with capitals (Python, Scrum,
+        SAP) but found in lower case ('ball python', 'rugby scrum', 'sap flow') where that
+        lower-case word is an English word, counts only in a skills list or, for a name, in
+        the skill's context."""
+        span = doc[start:end]
+        written = text[span.start_char : span.end_char]
+        shape = _plain(form.form)
+        if (
+            len(span) != 1
+            or written == shape
+            or written.isupper()
+            or shape.islower()
+            or not shape.isalpha()
+            or not (written.islower() or (written[:1].isupper() and written[1:].islower()))
+            or not self._english_word(shape.lower())
         ):
             return True
-    return False
+        if is_list:
+            return True
+        context = self._rules[form.skill].context
+        return (
+            form.kind == "name" and bool(context) and _in_context(doc, start, end, title, context)
+        )
+
+    def _english_word(self, word: str) -> bool:
+        """Does the lookup table know ``word`` as an English word (it lists its plural, or
+        it is an inflected form)? 'python', 'scrum', 'sap' are; 'kubernetes', 'jira' not."""
+        table = self._lemma_table()
+        return table.get(word + "s") == word or table.get(word + "es") == word or word in table
+
+    def _written_as(self, doc: Doc, text: str, start: int, end: int, form: _Form) -> str | None:
+        """How the match is cased against the form: 'exact'; 'caps' for the ALL-CAPS
+        rendering of a form of three letters or more (JAVA); 'capital' for a capital first
+        letter on a form written in lower case (a sentence start); None otherwise."""
+        span = doc[start:end]
+        written = _squash(text[span.start_char : span.end_char])
+        wanted = _squash(_plain(form.form))
+        if written == wanted:
+            return "exact"
+        if sum(c.isalpha() for c in wanted) >= 3 and written == wanted.upper():
+            return "caps"
+        if wanted[:1].islower() and written == wanted[:1].upper() + wanted[1:]:
+            return "capital"
+        return None
+
+
+def _in_context(doc: Doc, start: int, end: int, title: Doc | None, context: list[_Phrase]) -> bool:
+    """Does a context word or phrase stand in the line (outside the match itself) or in the
+    heading of its entry?"""
+    lemmas = [t.lemma_ if not start <= i < end else "" for i, t in enumerate(doc)]
+    title_lemmas = [t.lemma_ for t in title] if title is not None else []
+    return any(
+        _contains(lemmas, phrase.lemmas) or _contains(title_lemmas, phrase.lemmas)
+        for phrase in context
+    )
+
+
+def _number_form_of(
+    span: Any, variants: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+) -> bool:
+    """Is each word of ``span`` the word of some pattern variant, or that word in the other
+    number (API/APIs, analysis/analyses, chart/charts), and nothing else (see
+    ``_Form.number_only``)?"""
+    tokens = list(span)
+    return any(
+        len(words) == len(tokens)
+        and all(
+            _same_or_number(t, w, lemma) for t, w, lemma in zip(tokens, words, lemmas, strict=True)
+        )
+        for words, lemmas in variants
+    )
+
+
+def _same_or_number(token: Any, word: str, lemma: str) -> bool:
+    text = token.text
+    if text == word:
+        return True
+    if token.lemma_ == lemma and lemma in (text, word) and (text[-1:] == "s" or word[-1:] == "s"):
+        return True  # analyses ↔ analysis, charts ↔ chart (the lookup table knows them)
+    if text.endswith("s") and text[:-1].rstrip("e") in (word, word.rstrip("e")):
+        return True  # apis, kpis: plurals the lookup table does not know
+    return word.endswith("y") and text == word[:-1] + "ies"
+
+
+def _caps_line(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Are at least ``CAPS_LINE_SHARE`` of the line's other words in capitals (or is the
+    match the line's only word)?"""
+    words = [
+        text[t.idx : t.idx + len(t)]
+        for i, t in enumerate(doc)
+        if not start <= i < end and t.is_alpha and len(t) >= 2
+    ]
+    if not words:
+        return True
+    return sum(w.isupper() for w in words) >= CAPS_LINE_SHARE * len(words)
+
+
+def _defined_as_another(
+    doc: Doc, text: str, start: int, end: int, name_words: frozenset[str]
+) -> bool:
+    """Does the text define this acronym as something else, beside it in brackets:
+    'Good Clinical Practice (GCP)', 'AI (artificial insemination)'? Then it names that, not
+    the skill — unless every spelled-out word is a word of the skill's names ('Google Cloud
+    Platform (GCP)', 'Certified ScrumMaster (CSM)')."""
+    if end - start != 1:
+        return False
+    token = doc[start]
+    acronym = text[token.idx : token.idx + len(token)]
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return False
+    if start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+        words = _spelled_out(doc, text, range(start - 2, -1, -1), acronym, backwards=True)
+    elif end + 1 < len(doc) and doc[end].text == "(":
+        words = _spelled_out(doc, text, range(end + 1, len(doc)), acronym, backwards=False)
+    else:
+        return False
+    content = {w.lower() for w in words if w.lower() not in ACRONYM_FILLERS}
+    return bool(content) and not content <= name_words
+
+
+def _spelled_out(
+    doc: Doc, text: str, indexes: range, acronym: str, *, backwards: bool
+) -> list[str]:
+    """The words next to an acronym whose initials spell it ('Good Clinical Practice' for
+    GCP; capitals inside a word count too: ScrumMaster → S, M), or [] if they do not."""
+    words: list[str] = []
+    letters = 0
+    for i in indexes:
+        token = doc[i]
+        word = text[token.idx : token.idx + len(token)]
+        if token.text in (")", "(") or letters >= len(acronym):
+            break
+        words.append(word)
+        if word.lower() not in ACRONYM_FILLERS:
+            letters += len(_initials(word))
+    ordered = list(reversed(words)) if backwards else words
+    spelled = "".join(_initials(w) for w in ordered if w.lower() not in ACRONYM_FILLERS)
+    return ordered if spelled.upper() == acronym.upper() else []
+
+
+def _initials(word: str) -> str:
+    """A word's letters in an acronym: its first, plus inner capitals of a CamelCase word."""
+    if not word[:1].isalpha():
+        return ""
+    inner = [c for c in word[1:] if c.isupper()] if not word.isupper() else []
+    return word[0] + "".join(inner)
+
+
+def _gap_parts(phrase: str) -> list[str]:
+    """The pieces of a gapped evidence phrase: 'negotiated … agreements' (or '...') → two."""
+    pieces = [p.strip() for p in phrase.replace("...", "…").split("…")]
+    return [p for p in pieces if p] if len(pieces) > 1 else [phrase]
+
+
+def _gapped_spans(doc: Doc, found: list[tuple[int, int, int]], parts: int) -> list[tuple[int, int]]:
+    """Spans where the pieces of a gapped phrase follow each other in order, each at most
+    ``GAP_MAX_WORDS`` tokens after the last and with no sentence break between them."""
+    by_part: dict[int, list[tuple[int, int]]] = {}
+    for part, start, end in found:
+        by_part.setdefault(part, []).append((start, end))
+    spans = []
+    for first_start, end in sorted(by_part.get(0, [])):
+        for part in range(1, parts):
+            following = [
+                (s, e)
+                for s, e in sorted(by_part.get(part, []))
+                if end <= s <= end + GAP_MAX_WORDS
+                and not any(t.text in SENTENCE_BREAKS for t in doc[end:s])
+            ]
+            if not following:
+                break
+            end = following[0][1]
+        else:
+            spans.append((first_start, end))
+    return spans
 
 
 def _splits_alone(doc: Doc) -> bool:
@@ -713,9 +978,19 @@ def _glued(doc: Doc, text: str, start: int, end: int) -> bool:
         if right.text == "/":
             if _slash_compound(doc, text, end + 1, slash=right, other_first=False):
                 return True
-        elif right.text not in CLOSERS:
+        elif right.text not in CLOSERS and not _suffixed(doc, end):
             return True
     return False
+
+
+def _suffixed(doc: Doc, end: int) -> bool:
+    """Is the name followed by a hyphen and one of ``GLUE_SUFFIXES`` ('ML-based')?"""
+    return (
+        doc[end].text == "-"
+        and not doc[end].whitespace_
+        and end + 1 < len(doc)
+        and doc[end + 1].text in GLUE_SUFFIXES
+    )
 
 
 def _slash_compound(doc: Doc, text: str, index: int, *, slash: Any, other_first: bool) -> bool:
@@ -772,13 +1047,18 @@ def _follows(doc: Doc, end: int, phrase: _Phrase) -> bool:
 
 
 def _precedes(doc: Doc, start: int, phrase: _Phrase) -> bool:
-    """Does ``phrase`` come right before the match ('in Spring', 'Vitamin C')?"""
+    """Does ``phrase`` come right before the match ('in Spring', 'Vitamin C'), also across a
+    '/' or '-' glued to it ('Winter/Spring')?"""
     words = phrase.lemmas
-    i = start - len(words)
-    if i >= 0 and all(
-        _word_matches(doc[i + k].lemma_, doc[i + k].text, w) for k, w in enumerate(words)
-    ):
-        return True
+    ends = [start]
+    if start >= 2 and doc[start - 1].text in ("/", "-") and not doc[start - 2].whitespace_:
+        ends.append(start - 1)
+    for stop in ends:
+        i = stop - len(words)
+        if i >= 0 and all(
+            _word_matches(doc[i + k].lemma_, doc[i + k].text, w) for k, w in enumerate(words)
+        ):
+            return True
     if phrase.text.startswith("#") or start == 0:
         return False
     before = doc.text[: doc[start].idx].rstrip()

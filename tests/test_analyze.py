@@ -190,6 +190,34 @@ def test_verdicts(skill: str, edits: dict[str, Any], verdict: str):
     assert report(resume_with(**edits), skill)[skill].verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("skill", "edits", "verdict"),
+    [
+        ("machine learning", {"basics.summary": "Builds ML-based pricing models."}, "emphasized"),
+        (
+            "Excel",
+            {"basics.summary": "Excellent communicator.", "skills.0.keywords": ["Excel"]},
+            "buried",
+        ),
+        ("Swift", {"skills.0.keywords": ["SWIFT", "Fedwire", "Excel"]}, "absent"),
+        ("Spring", {"work.0.highlights.0": "Shipped the Spring/Summer 2025 catalog."}, "absent"),
+        ("Scrum", {"work.0.highlights.0": "Partnered with each account's CSM."}, "absent"),
+        ("literacy instruction", {"work.0.highlights.0": "Led guided reading groups."}, "implied"),
+        (
+            "contract negotiation",
+            {"work.0.highlights.1": "Negotiated 40 vendor agreements."},
+            "implied",
+        ),
+    ],
+)
+def test_verdicts_with_the_shipped_taxonomy(skill: str, edits: dict[str, Any], verdict: str):
+    """Traps, decoys and evidence where the data and the matcher must agree."""
+    from resumetool.skills import load_taxonomy
+
+    result = analyze(resume_with(**edits), taxonomy=load_taxonomy(), asked=[skill], today=TODAY)
+    assert result.skills[0].verdict == verdict
+
+
 def test_mentions_and_evidence_point_at_their_place():
     resume = resume_with(
         **{

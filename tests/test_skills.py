@@ -65,6 +65,29 @@ TRAPS = [
     ("Scala", "Wrote Spark jobs in Scala.", "Designed a scalable metrics layer."),
     ("machine learning", "Applied ML to churn forecasting.", "Gave 30 mL/kg fluid boluses."),
     ("Agile", "Led Agile delivery for three Scrum teams.", "Kept older members agile."),
+    ("Spring", "Built Spring MVC services in Java.", "Interned Spring/Summer 2020."),
+    ("Spring", "Built Spring MVC services in Java.", "Joined the Winter/Spring 2021 cohort."),
+    (
+        "Scrum",
+        "Certified ScrumMaster (CSM), 2019.",
+        "Partnered with each account's CSM on renewals.",
+    ),
+    ("Scrum", "Agile coach; CSM since 2019.", "Customer Success Manager (CSM) for 40 accounts."),
+    ("Canva", "Designed flyers in Canva.", "Filmed artists stretching canvas."),
+    ("Kafka", "Streamed events through Kafka topics.", "Taught Kafka's The Metamorphosis."),
+    ("Google Cloud", "Ran BigQuery jobs on GCP.", "CITI Good Clinical Practice (GCP), 2024."),
+    ("business intelligence", "Built BI dashboards for finance.", "Built dashboards in Power BI."),
+    ("digital marketing", "Led digital marketing for 3 brands.", "Expanded into digital markets."),
+    ("IV therapy", "Started IV therapy for 20 patients.", "Ran Phase IV trials."),
+    (
+        "artificial intelligence",
+        "Shipped AI features.",
+        "Ran the AI (artificial insemination) program.",
+    ),
+    ("Java", "Built Java microservices.", "Served Java Jacket coffee at events."),
+    ("Python", "Wrote python scripts for reports.", "Handled the ball python at school visits."),
+    ("Scrum", "Ran agile/scrum ceremonies.", "Coached the forwards in scrum technique."),
+    ("SAP", "Processed purchase orders in SAP.", "Measured sap flow in maples."),
 ]
 
 
@@ -81,9 +104,10 @@ def test_trap_words_are_not_mentions(shipped: Taxonomy, skill: str, good: str, t
     [
         ("Kubernetes", "Ran multi-tenant k8s clusters.", "k8s"),
         ("JavaScript", "Wrote JS for the storefront.", "JS"),
-        ("Scrum", "CSM since 2019.", "CSM"),
         ("PostgreSQL", "TS services on Postgres.", "Postgres"),
         ("TypeScript", "TS services on Postgres.", "TS"),
+        ("Scrum", "Agile coach; CSM since 2019.", "CSM"),
+        ("accounts receivable", "Cut days in A/R from 50 to 32.", "A/R"),
     ],
 )
 def test_aliases_name_the_skill(shipped: Taxonomy, asked: str, text: str, form: str):
@@ -104,10 +128,22 @@ def test_an_alias_asked_resolves_to_its_skill(shipped: Taxonomy):
         ("Scrum", "Coached two Scrum-based teams.", "Scrum"),
         ("stakeholder management", "Known for Stakeholder Management.", "Stakeholder Management"),
         ("machine learning", "Shipped machine-learning models.", "machine-learning"),
+        ("machine learning", "Built ML-based pricing models.", "ML"),
+        ("artificial intelligence", "Served AI-powered search.", "AI"),
+        ("machine learning", "Applied Machine Learning to churn.", "Machine Learning"),
+        ("R", "Analyzed survey data in R.", "R"),
+        ("C", "Wrote the firmware in C.", "C"),
     ],
 )
 def test_inflections_and_spellings(shipped: Taxonomy, asked: str, text: str, matched: str):
     assert named(text, shipped.resolve(asked)) == [matched]
+
+
+def test_a_swift_banking_code_in_a_skills_list_is_not_the_language(shipped: Taxonomy):
+    swift = shipped.resolve("Swift")
+    assert named("SWIFT, Fedwire, Excel, SQL", swift, is_list=True) == []
+    assert named("SWIFT, SEPA, ACH", swift, is_list=True) == []
+    assert named("SWIFT, KOTLIN, XCODE", swift, is_list=True) == ["SWIFT"]
 
 
 def test_managed_is_not_management(shipped: Taxonomy):
@@ -159,9 +195,23 @@ def test_strict_is_case_sensitive_and_never_inflected():
     assert named("wexcel at teaching; Wexcelled; Wexcels", excel) == []
 
 
-def test_loose_names_take_inflections():
+def test_loose_names_take_number_but_no_other_inflection():
     skill = make(name="blorp audit")
     assert named("Led three Blorp Audits.", skill) == ["Blorp Audits"]
+    analysis = make(name="frob analysis")
+    assert named("Ran frob analyses.", analysis) == ["frob analyses"]
+    gerund = make(name="frob marketing")
+    assert named("Expanded frob markets; frob-marketing lead.", gerund) == ["frob-marketing"]
+    verb = make(name="frob auditing")
+    assert named("Frob audited 11 clients.", verb) == []
+    plural = make(name="frob charts")
+    assert named("Drew a frob chart.", plural) == ["frob chart"]
+
+
+def test_a_made_up_plural_that_is_another_word_is_not_a_name():
+    assert named("Stretched the canvas.", make(name="Canva")) == []
+    assert named("Built two Canvas designs.", make(name="Canva")) == []
+    assert named("Owned the APIs.", make(name="API")) == ["APIs"]
 
 
 def test_short_forms_are_strict_without_the_flag():
@@ -176,6 +226,31 @@ def test_glue_vetoes_a_strict_name_but_punctuation_does_not():
         assert named(text, go) == [], text
     for text in ("(Zo)", "Zo, Rust", "in Zo.", "Zo's runtime", "Python/Zo", "Zo/Python"):
         assert named(text, go) == ["Zo"], text
+    for text in ("Zo-based services", "Zo-powered search", "Zo-native tooling"):
+        assert named(text, go) == ["Zo"], text
+    assert named("Zo-based-ish", go) == ["Zo"]
+    assert named("Zo-proofing; Zo-suite", go) == []
+
+
+def test_all_caps_of_a_mixed_case_name_needs_a_caps_line_and_context():
+    swift = make(name="Swiff", strict=True)
+    assert named("SWIFF, KOTLIN, JAVA", swift, is_list=True) == ["SWIFF"]
+    assert named("SWIFF", swift, is_list=True) == ["SWIFF"]
+    assert named("SWIFF, Fedwire, Excel", swift, is_list=True) == []
+    in_context = make(name="Swiff", strict=True, context=["iOS"])
+    assert named("SWIFF, SEPA, ACH", in_context, is_list=True) == []
+    assert named("IOS, SWIFF", in_context, is_list=True) == ["SWIFF"]
+    listed = make(name="Swiff", aliases=["SWIFF"], strict=True)
+    assert named("SWIFF, Fedwire, Excel", listed, is_list=True) == ["SWIFF"]
+
+
+def test_an_acronym_the_text_spells_out_as_something_else_is_not_the_skill():
+    wop = make(name="widget operations platform", aliases=["WOP"])
+    assert named("Ran the Wide Open Plans (WOP) team.", wop) == []
+    assert named("Ran WOP (Wide Open Plans) reviews.", wop) == []
+    assert named("Ran WOP (widget open plans) reviews.", wop) == []
+    assert "WOP" in named("Ran the Widget Operations Platform (WOP) team.", wop)
+    assert named("Ran the WOP team.", wop) == ["WOP"]
 
 
 def test_not_before_and_not_after():
@@ -183,6 +258,9 @@ def test_not_before_and_not_after():
     assert named("Built Sprung services.", spring) == ["Sprung"]
     assert named("Graduated Sprung 2021; Sprung break; in Sprung", spring) == []
     assert named("Sprung '21 intern; Sprung breaks", spring) == []
+    winter = make(name="Sprung", strict=True, not_after=["winter"])
+    assert named("Winter/Sprung 2021 cohort; Winter-Sprung", winter) == []
+    assert named("Sprung/Winter", winter) == ["Sprung"]
     per = make(name="zorbs", not_before=["/kg"])
     assert named("Gave 3 zorbs/kg.", per) == []
     assert named("Gave 3 zorbs.", per) == ["zorbs"]
@@ -195,6 +273,30 @@ def test_context_in_line_or_heading_and_waived_in_skills_lists():
     assert named("Built mobile apps in Swiff.", swift) == ["Swiff"]
     assert named("Shipped Swiff code.", swift, title="iOS Engineer") == ["Swiff"]
     assert named("Swiff, Kotlin", swift, is_list=True) == ["Swiff"]
+
+
+def test_strict_evidence_is_matched_as_written_in_context():
+    ats = make(
+        name="hiring systems",
+        evidence=["Greenhouse"],
+        strict=["Greenhouse"],
+        context=["requisitions"],
+    )
+    assert implied("Ran requisitions in Greenhouse.", ats) == ["Greenhouse"]
+    assert implied("Cut greenhouse requisitions.", ats) == []
+    assert implied("Measured Greenhouse gas emissions.", ats) == []
+
+
+def test_gapped_evidence_joins_its_pieces_within_a_clause():
+    deals = make(name="frob deals", evidence=["negotiated … frobs"])
+    assert implied("Negotiated 300+ customer and vendor frobs a year.", deals) == [
+        "negotiated … frobs"
+    ]
+    assert implied("Negotiates frobs.", deals) == ["negotiated … frobs"]
+    assert implied("Negotiated rates. Sold frobs.", deals) == []
+    assert implied("Negotiated a b c d e f g h frobs.", deals) == []
+    assert implied("Sold frobs, then negotiated.", deals) == []
+    assert named("Negotiated frobs.", deals) == []
 
 
 def test_evidence_is_loose_and_never_a_mention():
@@ -242,6 +344,7 @@ def test_bad_skill_tables_name_the_field():
         skill_from_table({"category": "x"})
     with pytest.raises(ValidationFailed, match="strict"):
         skill_from_table({"name": "X", "strict": ["Y"]})
+    assert skill_from_table({"name": "X", "evidence": ["Y"], "strict": ["Y"]}).strict == {"Y"}
 
 
 def test_taxonomy_cache_follows_the_files(tmp_path, monkeypatch):

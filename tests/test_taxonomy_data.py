@@ -74,8 +74,8 @@ def _forms(skill: dict[str, Any]) -> list[str]:
 
 
 def _strict_forms(skill: dict[str, Any]) -> set[str]:
-    """The forms matched only as written: all of them for ``strict: true``, the listed ones
-    for ``strict: [forms]`` (the loader's per-form variant, e.g. ``strict: [ML]``)."""
+    """The forms matched only as written: every name for ``strict: true``, the listed names
+    and evidence phrases for ``strict: [forms]`` (``strict: [ML]`` on machine learning)."""
     strict = skill.get("strict", False)
     if strict is True:
         return set(_forms(skill))
@@ -125,8 +125,11 @@ def test_skill_keys_and_value_types(skills):
                 problems.append(f"{label}: {key} must be non-empty text without outer spaces")
         strict = skill.get("strict", False)
         if isinstance(strict, list):
-            if not strict or not set(strict) <= set(_forms(skill)):
-                problems.append(f"{label}: a strict list must name some of the skill's forms")
+            own = {*_forms(skill), *skill.get("evidence", [])}
+            if not strict or not set(strict) <= own:
+                problems.append(
+                    f"{label}: a strict list must name some of the skill's names or evidence"
+                )
         elif not isinstance(strict, bool):
             problems.append(f"{label}: strict must be true, false or a list of the skill's forms")
         for key in LIST_KEYS:
@@ -138,23 +141,36 @@ def test_skill_keys_and_value_types(skills):
     assert not problems, "\n".join(problems)
 
 
-def test_veto_words_use_only_the_year_placeholder(skills):
-    """'#year' stands for any 4-digit year; a bare '#' is the literal token (C in 'C#')."""
+PLACEHOLDERS = ("#year", "#number")
+
+
+def test_veto_words_use_only_the_known_placeholders(skills):
+    """'#year' stands for a year (2021, '21), '#number' for any number (taxonomy/README.md);
+    a bare '#' is the literal token (C in 'C#')."""
     problems = [
-        f"{_label(file_name, skill)}: {key} has {word!r}; the only placeholder is '#year'"
+        f"{_label(file_name, skill)}: {key} has {word!r}; the placeholders are {PLACEHOLDERS}"
         for file_name, skill in skills
         for key in ("not_before", "not_after")
         for word in skill.get(key, [])
-        if word.startswith("#") and word not in ("#", "#year")
+        if word.startswith("#") and word != "#" and word not in PLACEHOLDERS
     ]
     assert not problems, "\n".join(problems)
 
 
-def test_context_is_given_only_to_strict_skills(skills):
+def _capitalized_words(skill: dict[str, Any]) -> set[str]:
+    """One-word names and evidence written with capitals (Python, SAP): found in lower case
+    ('ball python'), they need context when the lower-case word is an English word."""
+    forms = [*_forms(skill), *skill.get("evidence", [])]
+    return {form for form in forms if form.isalpha() and not form.islower()}
+
+
+def test_context_is_given_only_to_skills_it_can_apply_to(skills):
+    """Context governs strict matches and lower-case renderings of capitalized one-word
+    names (taxonomy/README.md); on any other skill it would be silently ignored."""
     problems = [
-        f"{_label(file_name, skill)}: context only applies to strict matches; add strict: true"
+        f"{_label(file_name, skill)}: context applies to no form; add strict: true or a list"
         for file_name, skill in skills
-        if skill.get("context") and not _strict_forms(skill)
+        if skill.get("context") and not _strict_forms(skill) and not _capitalized_words(skill)
     ]
     assert not problems, "\n".join(problems)
 
@@ -219,7 +235,8 @@ def _reads_as_a_word(form: str) -> bool:
 def test_evidence_never_bypasses_a_strict_name(skills):
     """Evidence is matched loosely (any case, any inflection). A strict form that reads as
     an ordinary word, used as evidence elsewhere ('Spark' as evidence for big data), would
-    match 'spark' the word and undo the strict rule; use a longer phrase ('Apache Spark')."""
+    match 'spark' the word and undo the strict rule; use a longer phrase ('Apache Spark'), or
+    make the evidence strict too (``strict: [Greenhouse]`` on applicant tracking systems)."""
     strict_words = {
         form.casefold(): skill["name"]
         for _, skill in skills
@@ -231,7 +248,7 @@ def test_evidence_never_bypasses_a_strict_name(skills):
         f"{strict_words[phrase.casefold()]!r}"
         for file_name, skill in skills
         for phrase in skill.get("evidence", [])
-        if phrase.casefold() in strict_words
+        if phrase.casefold() in strict_words and phrase not in _strict_forms(skill)
     ]
     assert not problems, "\n".join(problems)
 
