@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from . import weights as W
 from .errors import UsageError, WorkspaceError
+from .wording import shorten
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from .interview import Interview
     from .model import Resume
     from .skills import Hit, SkillDef, SkillMatcher, Taxonomy
+    from .workspace import Workspace
 
 Verdict = Literal["emphasized", "buried", "implied", "absent"]
 VERDICT_ORDER: dict[str, int] = {"implied": 0, "buried": 1, "absent": 2, "emphasized": 3}
@@ -54,12 +56,21 @@ class Place(BaseModel):
     text: str
 
 
-class Mention(Place):
+class Spotted(Place):
+    """A place where the analyzer found words of the skill."""
+
+    start: int = Field(exclude=True)
+    end: int = Field(exclude=True)
+    """Where the words stand in ``text`` (``text[start:end]``), for code that edits or quotes
+    the line (``draft``). In-process only: not part of the JSON contract."""
+
+
+class Mention(Spotted):
     matched: str
     """The words as the resume writes them (an alias, an inflection: 'k8s', 'APIs')."""
 
 
-class Evidence(Place):
+class Evidence(Spotted):
     via: str
     """The taxonomy's evidence phrase that matched ('sprint planning')."""
 
@@ -405,8 +416,7 @@ def place_name(line: Line) -> str:
 
 
 def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f'"{text if len(text) <= limit else text[: limit - 1].rstrip() + "…"}"'
+    return f'"{shorten(text, limit)}"'
 
 
 def suggestion_for(
@@ -439,7 +449,7 @@ def suggestion_for(
                 f"Name {skill} in {place_name(ev_line)} {_quote(ev_line.text)}, where "
                 f"'{ev_hit.matched}' shows it, and in the summary: now only {where} names it."
             )
-    if best_line.section in ("work", "volunteer", "projects") and best_line.highlight:
+    if best_line.field == "highlights" and best_line.highlight:  # a bullet, not the first
         return (
             f"Move {where} {_quote(best_line.text)} to the top of its entry and add {skill} "
             f"to the summary."
@@ -561,9 +571,15 @@ def _analysis(
                 demand=Demand(score=round(demand.score, digits), interviews=demand.interviews),
                 emphasis=Emphasis(
                     score=round(emphasis, digits),
-                    mentions=[Mention(**ln.place(), matched=h.matched) for ln, h in f.mentions],
+                    mentions=[
+                        Mention(**ln.place(), start=h.start, end=h.end, matched=h.matched)
+                        for ln, h in f.mentions
+                    ],
                 ),
-                evidence=[Evidence(**ln.place(), via=h.form) for ln, h in f.evidence],
+                evidence=[
+                    Evidence(**ln.place(), start=h.start, end=h.end, via=h.form)
+                    for ln, h in f.evidence
+                ],
                 verdict=verdict,
                 priority=round(demand.score * (1.0 - emphasis), digits),
                 suggestion=suggestion_for(name, verdict, f.mentions, f.evidence),
@@ -632,7 +648,7 @@ def run(
     if resume is not None and not is_file and not _version_like(resume):
         read_resume(Path(resume).expanduser())  # neither a file nor a version: says why
     needs_workspace = not asked or resume is None or not (is_file or Path(resume).is_dir())
-    ws = _find_workspace(workspace, start, required=needs_workspace, on_warning=on_warning)
+    ws = find_workspace(workspace, start, required=needs_workspace, on_warning=on_warning)
     if is_file:
         assert resume is not None
         document, label = read_resume(Path(resume).expanduser()), resume
@@ -662,13 +678,16 @@ def _version_like(text: str) -> bool:
     return is_version_ref(text) or Path(text).expanduser().is_dir()
 
 
-def _find_workspace(
+def find_workspace(
     explicit: Path | None,
     start: Path | None,
     *,
     required: bool,
-    on_warning: Callable[[str], None] | None,
-) -> Any:
+    on_warning: Callable[[str], None] | None = None,
+) -> Workspace | None:
+    """The workspace at ``explicit``, else the one around ``start``; None when there is none
+    and none is ``required`` (a file analyzed or diffed outside any workspace). A
+    ``--workspace`` that is not one is always an error."""
     from .workspace import Workspace
 
     try:

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, plan_rules
+from . import __version__, interview_rules, plan_rules
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .dates import Prefer
     from .workspace import Workspace
 
 
@@ -36,19 +37,14 @@ class State:
         self.debug = debug
         self.quiet = quiet
 
-    def console(self, *, stderr: bool = False) -> Console:
-        """A rich console for results: honours NO_COLOR and piping.
+    def console(self) -> Console:
+        """A rich console for results on stdout: honours NO_COLOR and piping.
 
         Results are printed even under --quiet (it silences progress and notes, see ``say``).
         """
         from rich.console import Console
 
-        return Console(
-            stderr=stderr,
-            no_color=no_color(),
-            highlight=False,
-            soft_wrap=False,
-        )
+        return Console(no_color=no_color(), highlight=False, soft_wrap=False)
 
     def say(self, message: str) -> None:
         """A progress or status line for people (stderr; silent under --quiet)."""
@@ -59,15 +55,17 @@ class State:
         """A progress bar on stderr for work that may take over a second (see Progress)."""
         return Progress(total, label, enabled=not self.quiet and sys.stderr.isatty())
 
+    @staticmethod
+    def warn(message: str) -> None:
+        """A problem the command works around (an unknown key, kept as it is): one line on
+        stderr, even under --quiet. The library reports these through ``on_warning``."""
+        click.echo(f"resumetool: warning: {message}", err=True)
+
     def open_workspace(self) -> Workspace:
-        """The workspace (--workspace, else the nearest one upwards); its warnings
-        (unknown keys, kept as they are) print as one line each on stderr, even under -q."""
+        """The workspace (--workspace, else the nearest one upwards), warning as ``warn``."""
         from .workspace import Workspace
 
-        def warn(message: str) -> None:
-            click.echo(f"resumetool: warning: {message}", err=True)
-
-        return Workspace.find(explicit=self.workspace, on_warning=warn)
+        return Workspace.find(explicit=self.workspace, on_warning=self.warn)
 
 
 class Progress:
@@ -157,11 +155,18 @@ class ResumetoolGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from .errors import ResumetoolError
 
-        debug = "--debug" in sys.argv or bool(os.environ.get("RESUMETOOL_DEBUG"))
+        def debugging() -> bool:
+            # Asked after the failure: --debug is on ctx.obj once the group has parsed it.
+            return (
+                "--debug" in sys.argv
+                or bool(os.environ.get("RESUMETOOL_DEBUG"))
+                or bool(ctx.obj and ctx.obj.debug)
+            )
+
         try:
             return super().invoke(ctx)
         except ResumetoolError as exc:
-            if debug or (ctx.obj and ctx.obj.debug):
+            if debugging():
                 raise
             click.echo(f"resumetool: {exc.one_line()}", err=True)
             ctx.exit(exc.exit_code)
@@ -173,7 +178,7 @@ class ResumetoolGroup(click.Group):
         except OSError as exc:
             # The system refused a read or write (permissions, a full disk, a vanished
             # folder): the user's to fix, so one line naming the file, like any other error.
-            if debug or (ctx.obj and ctx.obj.debug):
+            if debugging():
                 raise
             where = f"{exc.filename}: " if exc.filename else ""
             reason = " ".join((exc.strerror or str(exc) or type(exc).__name__).split())
@@ -184,7 +189,7 @@ class ResumetoolGroup(click.Group):
             )
             ctx.exit(1)
         except Exception as exc:
-            if debug or (ctx.obj and ctx.obj.debug):
+            if debugging():
                 raise
             detail = " ".join(str(exc).split())[:300]
             click.echo(
@@ -196,6 +201,57 @@ class ResumetoolGroup(click.Group):
 
 
 pass_state = click.make_pass_decorator(State, ensure=True)
+
+
+# -- what the commands share: options and ways to print ------------------------------------
+
+
+def _format_option(
+    choices: tuple[str, ...], *, default: str | None, help: str | None = None
+) -> Any:
+    """The ``--format`` option (into ``fmt``); ``default`` None leaves it to the command."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def _echo_json(data: Any) -> None:
+    """JSON for scripts on stdout: indented, non-ASCII text kept as it is."""
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _echo_wrote(path: Path) -> None:
+    """The result line of a command that wrote a file the user asked for."""
+    from .files import shown
+
+    click.echo(f"wrote {shown(path)}")
+
+
+def _table(*columns: str, folded: str, wrap: tuple[str, ...] = (), **folded_options: Any) -> Any:
+    """A borderless rich table: ``columns`` kept on one line each (except those in ``wrap``),
+    then the free-text column ``folded``, folded to fit the width."""
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in columns:
+        table.add_column(column, no_wrap=column not in wrap)
+    table.add_column(folded, overflow="fold", **folded_options)
+    return table
+
+
+def _print_table(state: State, table: Any) -> None:
+    """Print a rich table; piped or redirected, rows stay whole lines (for grep, not 80 columns)."""
+    console = state.console()
+    if not console.is_terminal:
+        console.width = 1000
+    console.print(table)
 
 
 @click.group(cls=ResumetoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -229,12 +285,9 @@ def main(ctx: click.Context, workspace: Path | None, debug: bool, quiet: bool) -
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "yaml"]),
+@_format_option(
+    ("text", "json", "yaml"),
     default="text",
-    show_default=True,
     help="text: an outline to check by eye; json: JSON Resume; yaml: the same as YAML.",
 )
 @pass_state
@@ -246,13 +299,11 @@ def parse(state: State, file: Path, fmt: str) -> None:
       resumetool parse resume.docx
       resumetool parse resume.pdf --format json > resume.json
     """
-    import json
-
     from .structure import format_outline, load_resume
 
     resume = load_resume(file)
     if fmt == "json":
-        click.echo(json.dumps(resume.to_json_resume(), ensure_ascii=False, indent=2))
+        _echo_json(resume.to_json_resume())
     elif fmt == "yaml":
         from .files import dump_yaml
 
@@ -269,12 +320,9 @@ def parse(state: State, file: Path, fmt: str) -> None:
     metavar="SKILL",
     help="A skill to analyze (repeatable); without it, the skills the interviews asked about.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "md"]),
+@_format_option(
+    ("table", "json", "md"),
     default="table",
-    show_default=True,
     help="table: for the terminal; json: the data contract; md: a Markdown table.",
 )
 @pass_state
@@ -286,16 +334,11 @@ def analyze(state: State, resume: str | None, asked: tuple[str, ...], fmt: str) 
       resumetool analyze resume.json --asked Scrum --asked "stakeholder management"
       resumetool analyze resume.pdf --format md > analysis.md
     """
-    import json
-
     from .analyze import run, to_markdown, to_table
 
-    def warn(message: str) -> None:
-        click.echo(f"resumetool: warning: {message}", err=True)
-
-    result = run(resume, asked, workspace=state.workspace, on_warning=warn)
+    result = run(resume, asked, workspace=state.workspace, on_warning=state.warn)
     if fmt == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        _echo_json(result.to_json())
     elif fmt == "md":
         click.echo(to_markdown(result), nl=False)
     else:
@@ -304,30 +347,32 @@ def analyze(state: State, resume: str | None, asked: tuple[str, ...], fmt: str) 
 
 # -- workspace, interviews, companies ---------------------------------------------------
 
-# Copies of resumetool.interview's value lists: click needs them when this module is
-# imported, and importing that module would pull pydantic into `resumetool --help`
-# (tests/test_cli_interview.py checks the copies match).
-INTERVIEW_STAGES = ("screen", "phone", "technical", "onsite", "final", "other")
-INTERVIEW_OUTCOMES = ("pending", "rejected", "offer", "withdrawn")
-COMPANY_STATUSES = ("target", "applied", "scheduled", "interviewing", "done", "closed")
-MAX_REFLECTIONS = 3
+INTERVIEW_STAGES = interview_rules.STAGES
+INTERVIEW_OUTCOMES = interview_rules.OUTCOMES
+COMPANY_STATUSES = interview_rules.COMPANY_STATUSES
+MAX_REFLECTIONS = interview_rules.MAX_REFLECTIONS
 DATE_HELP = "2026-11-20, today, yesterday, '3 days ago', 'last friday', 'Nov 20'"
 
 
-def _day_callback(prefer: str):
-    """A click callback reading a day as people type it (see resumetool.dates)."""
+class Day(click.ParamType):
+    """A day as people type it (see resumetool.dates), for an option or a prompt.
 
-    def convert(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-        if value is None:
-            return None
+    ``prefer`` settles "friday" or "Nov 20": an interview has happened ("past"), a
+    scheduled date lies ahead ("future").
+    """
+
+    name = "text"  # the metavar --help shows
+
+    def __init__(self, prefer: Prefer):
+        self.prefer: Prefer = prefer
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from .dates import DateError, parse_date
 
         try:
-            return parse_date(value, prefer=prefer)  # type: ignore[arg-type]
+            return parse_date(value, prefer=self.prefer)
         except DateError as exc:
-            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
-
-    return convert
+            self.fail(str(exc), param, ctx)
 
 
 @main.command()
@@ -346,7 +391,8 @@ def init(state: State, folder: Path | None, name: str | None, email: str | None)
       resumetool init job-search --name "Ada Lovelace"
       cd job-search && resumetool company add "Acme Corp" --interest 4
     """
-    from .workspace import init_workspace, shown
+    from .files import shown
+    from .workspace import init_workspace
 
     workspace = init_workspace(folder or state.workspace or Path.cwd(), name=name, email=email)
     click.echo(f"made a resumetool workspace in {shown(workspace.root)}")
@@ -365,14 +411,6 @@ def interview() -> None:
       resumetool interview list
       resumetool interview edit acme
     """
-
-
-def _print_table(state: State, table: Any) -> None:
-    """Print a rich table; piped or redirected, rows stay whole lines (for grep, not 80 columns)."""
-    console = state.console()
-    if not console.is_terminal:
-        console.width = 1000
-    console.print(table)
 
 
 def _split_asked(values: tuple[str, ...]) -> list[str]:
@@ -411,25 +449,47 @@ def _ask_interest(default: int | None) -> int | None:
 
 
 def _ask_day(default: str = "today") -> Any:
-    from .dates import DateError, parse_date
-
-    def convert(value: str) -> Any:
-        try:
-            return parse_date(value, prefer="past")
-        except DateError as exc:
-            raise click.BadParameter(str(exc)) from exc
-
     return click.prompt(
-        "Date (2026-11-20, yesterday, last friday…)", default=default, value_proc=convert
+        "Date (2026-11-20, yesterday, last friday…)", default=default, type=Day("past")
     )
+
+
+def _ask_missing(fields: dict[str, Any], workspace: Workspace) -> None:
+    """Prompt for each interview field the options left out, in the file's order."""
+    while not (fields["company"] or "").strip():
+        fields["company"] = click.prompt("Company")
+    if fields["role"] is None:
+        fields["role"] = _ask_text("Role")
+    if fields["date"] is None:
+        fields["date"] = _ask_day()
+    if fields["interest"] is None:
+        fields["interest"] = _ask_interest(workspace.interest_of(fields["company"]))
+    if not fields["stage"]:
+        fields["stage"] = click.prompt(
+            "Stage", type=click.Choice(INTERVIEW_STAGES), default="other"
+        )
+    if not fields["outcome"]:
+        fields["outcome"] = click.prompt(
+            "Outcome", type=click.Choice(INTERVIEW_OUTCOMES), default="pending"
+        )
+    if fields["interviewer"] is None:
+        fields["interviewer"] = _ask_text("Interviewer")
+    if not fields["asked"]:
+        topics = _ask_text("Skills or topics asked about, commas between") or ""
+        fields["asked"] = _split_asked((topics,))
+    fields["questions"] = fields["questions"] or _ask_list("Question asked")
+    if fields["feedback"] is None:
+        fields["feedback"] = _ask_text("Feedback")
+    fields["pros"] = fields["pros"] or _ask_list("Pro", MAX_REFLECTIONS)
+    fields["cons"] = fields["cons"] or _ask_list("Con", MAX_REFLECTIONS)
+    if fields["notes"] is None:
+        fields["notes"] = _ask_text("Notes")
 
 
 @interview.command("add")
 @click.option("--company", help="The company's name.")
 @click.option("--role", help="The role you interviewed for.")
-@click.option(
-    "--date", "day", callback=_day_callback("past"), help=f"The day (default today): {DATE_HELP}."
-)
+@click.option("--date", "day", type=Day("past"), help=f"The day (default today): {DATE_HELP}.")
 @click.option(
     "--interest",
     type=click.IntRange(1, 5),
@@ -492,55 +552,35 @@ def interview_add(
     if interactive is None:
         interactive = sys.stdin.isatty()
     workspace = state.open_workspace()
-    asked_list, pro_list, con_list = _split_asked(asked), list(pros), list(cons)
-    question_list = list(questions)
     if company is None and not interactive:
         raise click.UsageError(
             "missing --company NAME (stdin is not a terminal, so nothing was asked); pass it"
             " and the other fields as options, see `resumetool interview add --help`"
         )
+    fields: dict[str, Any] = {
+        "company": company,
+        "role": role,
+        "date": day,
+        "interest": interest,
+        "stage": stage,
+        "outcome": outcome,
+        "interviewer": interviewer,
+        "asked": _split_asked(asked),
+        "questions": list(questions),
+        "feedback": feedback,
+        "pros": list(pros),
+        "cons": list(cons),
+        "notes": notes,
+    }
     if interactive:
-        while not (company or "").strip():
-            company = click.prompt("Company")
-        role = role if role is not None else _ask_text("Role")
-        day = day if day is not None else _ask_day()
-        if interest is None:
-            interest = _ask_interest(workspace.interest_of(company))
-        stage = stage or click.prompt("Stage", type=click.Choice(INTERVIEW_STAGES), default="other")
-        outcome = outcome or click.prompt(
-            "Outcome", type=click.Choice(INTERVIEW_OUTCOMES), default="pending"
-        )
-        interviewer = interviewer if interviewer is not None else _ask_text("Interviewer")
-        if not asked_list:
-            topics = _ask_text("Skills or topics asked about, commas between") or ""
-            asked_list = _split_asked((topics,))
-        question_list = question_list or _ask_list("Question asked")
-        feedback = feedback if feedback is not None else _ask_text("Feedback")
-        pro_list = pro_list or _ask_list("Pro", MAX_REFLECTIONS)
-        con_list = con_list or _ask_list("Con", MAX_REFLECTIONS)
-        notes = notes if notes is not None else _ask_text("Notes")
+        _ask_missing(fields, workspace)
 
     import datetime as dt
 
-    from .workspace import interview_from_options, shown
+    from .files import shown
+    from .interview import interview_from_options
 
-    new = interview_from_options(
-        {
-            "company": company,
-            "role": role,
-            "date": day or dt.date.today(),
-            "interest": interest,
-            "stage": stage,
-            "outcome": outcome,
-            "interviewer": interviewer,
-            "asked": asked_list,
-            "questions": question_list,
-            "feedback": feedback,
-            "pros": pro_list,
-            "cons": con_list,
-            "notes": notes,
-        }
-    )
+    new = interview_from_options({**fields, "date": fields["date"] or dt.date.today()})
     path = workspace.add_interview(new)
     click.echo(shown(path))
     added = workspace.remember_company(new)
@@ -556,9 +596,7 @@ def interview_add(
 
 
 @interview.command("list")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@_format_option(("table", "json"), default="table")
 @pass_state
 def interview_list(state: State, fmt: str) -> None:
     """List the logged interviews, oldest first.
@@ -568,24 +606,18 @@ def interview_list(state: State, fmt: str) -> None:
       resumetool interview list
       resumetool interview list --format json > interviews.json
     """
-    import json
-
-    from .workspace import interview_to_json
+    from .interview import interview_to_json
 
     interviews = state.open_workspace().interviews()
     if fmt == "json":
-        payload = [interview_to_json(item) for item in interviews]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        _echo_json([interview_to_json(item) for item in interviews])
         return
     if not interviews:
         state.say("no interviews yet; log one with `resumetool interview add`")
         return
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("id", "date", "company", "interest", "stage", "outcome"):
-        table.add_column(column, no_wrap=column != "company")
-    table.add_column("asked", overflow="fold")
+    table = _table(
+        "id", "date", "company", "interest", "stage", "outcome", folded="asked", wrap=("company",)
+    )
     for item in interviews:
         table.add_row(
             item.id,
@@ -601,12 +633,9 @@ def interview_list(state: State, fmt: str) -> None:
 
 @interview.command("show")
 @click.argument("ref", metavar="ID", default="latest")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "yaml", "json"]),
+@_format_option(
+    ("text", "yaml", "json"),
     default="text",
-    show_default=True,
     help="text: to read; yaml: the file as it is, comments included; json: for scripts.",
 )
 @pass_state
@@ -624,13 +653,11 @@ def interview_show(state: State, ref: str, fmt: str) -> None:
     if fmt == "yaml":
         click.echo(path.read_text(encoding="utf-8"), nl=False)
     elif fmt == "json":
-        import json
+        from .interview import interview_to_json
 
-        from .workspace import interview_to_json
-
-        click.echo(json.dumps(interview_to_json(item), ensure_ascii=False, indent=2))
+        _echo_json(interview_to_json(item))
     else:
-        from .workspace import format_interview
+        from .interview import format_interview
 
         click.echo(format_interview(item))
 
@@ -650,7 +677,7 @@ def interview_edit(state: State, ref: str) -> None:
     import shutil
     import tempfile
 
-    from .workspace import shown
+    from .files import shown
 
     workspace = state.open_workspace()
     path = workspace.interview_path(ref)
@@ -690,7 +717,7 @@ def company() -> None:
     "--interest", type=click.IntRange(1, 5), required=True, help="1 (practice) … 5 (dream job)."
 )
 @click.option("--status", type=click.Choice(COMPANY_STATUSES), help="Default: target.")
-@click.option("--date", "day", callback=_day_callback("future"), help=f"A fixed day: {DATE_HELP}.")
+@click.option("--date", "day", type=Day("future"), help=f"A fixed day: {DATE_HELP}.")
 @click.option("--notes", help="Anything worth keeping.")
 @pass_state
 def company_add(
@@ -711,7 +738,7 @@ def company_add(
 @click.argument("name")
 @click.option("--interest", type=click.IntRange(1, 5), help="1 (practice) … 5 (dream job).")
 @click.option("--status", type=click.Choice(COMPANY_STATUSES))
-@click.option("--date", "day", callback=_day_callback("future"), help=f"A fixed day: {DATE_HELP}.")
+@click.option("--date", "day", type=Day("future"), help=f"A fixed day: {DATE_HELP}.")
 @click.option("--notes", help="Anything worth keeping.")
 @pass_state
 def company_set(
@@ -737,9 +764,7 @@ def company_set(
 
 
 @company.command("list")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@_format_option(("table", "json"), default="table")
 @pass_state
 def company_list(state: State, fmt: str) -> None:
     """List the companies, most wanted first.
@@ -749,24 +774,16 @@ def company_list(state: State, fmt: str) -> None:
       resumetool company list
       resumetool company list --format json
     """
-    companies = state.open_workspace().companies().companies
-    ranked = sorted(companies, key=lambda c: (-c.interest, c.name.casefold()))
+    ranked = state.open_workspace().companies().ranked()
     if fmt == "json":
-        import json
+        from .interview import company_to_json
 
-        from .workspace import company_to_json
-
-        click.echo(json.dumps([company_to_json(c) for c in ranked], ensure_ascii=False, indent=2))
+        _echo_json([company_to_json(c) for c in ranked])
         return
     if not ranked:
         state.say("no companies yet; add one with `resumetool company add NAME --interest N`")
         return
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("company", "interest", "status", "date"):
-        table.add_column(column, no_wrap=column != "company")
-    table.add_column("notes", overflow="fold")
+    table = _table("company", "interest", "status", "date", folded="notes", wrap=("company",))
     for item in ranked:
         table.add_row(
             item.name,
@@ -784,7 +801,7 @@ def company_list(state: State, fmt: str) -> None:
 @main.command()
 @click.option(
     "--start",
-    callback=_day_callback("future"),
+    type=Day("future"),
     help=f"The first day to plan (default tomorrow; not in the past): {DATE_HELP}.",
 )
 @click.option(
@@ -811,9 +828,7 @@ def company_list(state: State, fmt: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the plan as a calendar file to import (all-day events).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@_format_option(("table", "json"), default="table")
 @pass_state
 def plan(
     state: State,
@@ -835,8 +850,8 @@ def plan(
       resumetool plan --practice-gap 4 --cluster-gap 0 --format json
     """
     from .errors import WorkspaceError
+    from .files import shown
     from .plan import describe_day, plan_interviews, write_ics
-    from .workspace import shown
 
     workspace = state.open_workspace()
     companies = workspace.companies()
@@ -859,12 +874,9 @@ def plan(
     else:
         console = state.console()
         if schedule.slots:
-            from rich.table import Table
-
-            table = Table(box=None, header_style="bold", pad_edge=False)
-            for column in ("date", "company", "interest", "kind"):
-                table.add_column(column, no_wrap=column != "company")
-            table.add_column("why", overflow="fold", ratio=1)
+            table = _table(
+                "date", "company", "interest", "kind", folded="why", wrap=("company",), ratio=1
+            )
             for slot in schedule.slots:
                 table.add_row(
                     describe_day(slot.date),
@@ -904,18 +916,16 @@ def feedback_request(state: State, ref: str, to_file: Path | None) -> None:
       resumetool feedback-request 2026-11-20-acme-corp --to-file feedback.txt
     """
     from .feedback import draft_feedback_request, write_email
-    from .workspace import shown
 
     workspace = state.open_workspace()
     interview = workspace.interview(ref)
     email = draft_feedback_request(
         interview,
         candidate=workspace.settings().name,
-        template_dirs=[workspace.root / "templates"],
+        template_dirs=[workspace.templates_dir],
     )
     if to_file is not None:
-        write_email(email, to_file)
-        click.echo(f"wrote {shown(to_file)}")
+        _echo_wrote(write_email(email, to_file))
     else:
         click.echo(email.text, nl=False)
     for note in email.notes:
@@ -976,38 +986,14 @@ def render(
       resumetool render v2 --to pdf,docx --template modern
       resumetool render resume.json --to pdf -o out/cv.pdf
     """
-    from .errors import UsageError
     from .render import DEFAULT_TEMPLATE, parse_formats, render_resume
-    from .versions import check_not_version_data, resolve_resume
-    from .workspace import shown
+    from .versions import render_destination
 
     fmts = parse_formats(formats)
     workspace = _workspace_or_none(state)
-    if source is None:
-        if workspace is None:
-            raise UsageError("give the resume file to render", hint="resumetool render resume.yaml")
-        source = "latest"
-    extra = [workspace.root / "templates"] if workspace else []
+    extra = [workspace.templates_dir] if workspace else []
     name = template or (workspace.settings().template if workspace else DEFAULT_TEMPLATE)
-    resume, label = resolve_resume(source, workspace)
-    file = Path(source)
-    if file.is_file():
-        stem, out = file.stem, output if output is not None else file.parent
-        own = file.suffix.lower().lstrip(".")
-        target = out if out.suffix else out / f"{stem}.{own}"
-        if own in fmts and target.resolve() == file.resolve():
-            raise UsageError(
-                f"rendering {own} would overwrite the input {shown(file)}",
-                hint="pass -o with another file or folder",
-            )
-    else:
-        assert workspace is not None  # resolve_resume refuses a version ref outside one
-        stem, out = "resume", output if output is not None else workspace.version(label).path
-    if workspace is not None:
-        for fmt in fmts:
-            check_not_version_data(
-                out if out.suffix else out / f"{stem}.{fmt}", workspace.resumes_dir
-            )
+    resume, out, stem = render_destination(source, output, fmts, workspace)
     with state.progress(len(fmts), "rendering") as progress:
         paths = render_resume(
             resume,
@@ -1019,7 +1005,7 @@ def render(
             on_format=lambda fmt: progress.step(f"rendering {fmt}"),
         )
     for path in paths:
-        click.echo(f"wrote {shown(path)}")
+        _echo_wrote(path)
 
 
 @main.command("templates")
@@ -1038,17 +1024,12 @@ def templates_command(state: State, paths: bool) -> None:
       resumetool templates --paths     # then copy a folder to templates/mine and edit it
       resumetool render --template mine
     """
-    from rich.table import Table
-
     from .render import DEFAULT_TEMPLATE, list_designs
 
     workspace = _workspace_or_none(state)
-    designs = list_designs([workspace.root / "templates"] if workspace else [])
+    designs = list_designs([workspace.templates_dir] if workspace else [])
     default = workspace.settings().template if workspace else DEFAULT_TEMPLATE
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("template", "from", "formats"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("description", overflow="fold")
+    table = _table("template", "from", "formats", folded="description")
     if paths:
         table.add_column("folder", no_wrap=True)
     for design in designs:
@@ -1075,8 +1056,8 @@ def import_command(state: State, file: Path) -> None:
       resumetool import resume.docx
       resumetool import ~/Downloads/cv.pdf && resumetool analyze latest
     """
+    from .files import shown
     from .versions import import_resume, summary_line
-    from .workspace import shown
 
     workspace = state.open_workspace()
     previous = workspace.latest_version()
@@ -1093,9 +1074,7 @@ def import_command(state: State, file: Path) -> None:
 
 
 @main.command("versions")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@_format_option(("table", "json"), default="table")
 @pass_state
 def versions_command(state: State, fmt: str) -> None:
     """List the resume versions, newest first, with their lineage and why each exists.
@@ -1111,20 +1090,12 @@ def versions_command(state: State, fmt: str) -> None:
     by_number = {v.number: v for v in versions}
     newest_first = list(reversed(versions))
     if fmt == "json":
-        import json
-
-        rows = [version_to_json(v, by_number) for v in newest_first]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _echo_json([version_to_json(v, by_number) for v in newest_first])
         return
     if not versions:
         state.say("no versions yet; import your resume with `resumetool import FILE`")
         return
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("version", "lineage", "created"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("reason", overflow="fold")
+    table = _table("version", "lineage", "created", folded="reason")
     for version in newest_first:
         created = version.meta.created.astimezone().strftime("%Y-%m-%d %H:%M")
         table.add_row(version.label, lineage_text(version, by_number), created, version.meta.reason)
@@ -1214,11 +1185,11 @@ def draft(
       resumetool draft --interactive --template modern
     """
     from .draft import prepare, save
-    from .workspace import shown
+    from .files import shown
 
     workspace = state.open_workspace()
     design_name = template or workspace.settings().template
-    extra = [workspace.root / "templates"]
+    extra = [workspace.templates_dir]
     if not no_render:
         from .render import find_design
 
@@ -1239,6 +1210,7 @@ def draft(
         return
     from .errors import ResumetoolError
     from .render import render_resume
+    from .versions import RENDER_STEM
 
     try:
         with state.progress(2, f"rendering {version.label}") as progress:
@@ -1247,7 +1219,7 @@ def draft(
                 design_name,
                 ("pdf", "docx"),
                 version.path,
-                stem="resume",
+                stem=RENDER_STEM,
                 extra_template_dirs=extra,
                 on_format=lambda fmt: progress.step(f"rendering {version.label} to {fmt}"),
             )
@@ -1264,12 +1236,9 @@ def draft(
 @main.command("diff")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "md"]),
+@_format_option(
+    ("text", "json", "md"),
     default="text",
-    show_default=True,
     help="text: for the terminal (colours there, [-…-]/{+…+} when piped); json; md.",
 )
 @click.option(
@@ -1292,10 +1261,7 @@ def diff_command(state: State, a: str, b: str, fmt: str, asked: tuple[str, ...])
     """
     from .diff import run, to_json_text, to_markdown, to_text
 
-    def warn(message: str) -> None:
-        click.echo(f"resumetool: warning: {message}", err=True)
-
-    result = run(a, b, asked=asked, workspace=state.workspace, on_warning=warn)
+    result = run(a, b, asked=asked, workspace=state.workspace, on_warning=state.warn)
     if fmt == "json":
         click.echo(to_json_text(result))
     elif fmt == "md":
@@ -1324,10 +1290,9 @@ def _print_markdown(state: State, text: str) -> None:
 
 @main.command()
 @click.argument("ref", metavar="INTERVIEW", default="latest")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "html", "json"]),
+@_format_option(
+    ("md", "html", "json"),
+    default=None,
     help="md (default): to read here; html: one self-contained page with a chart; json: for"
     " scripts. Default with -o: from the file's extension.",
 )
@@ -1358,7 +1323,6 @@ def report(
       resumetool report --resume v1 -o before-draft.md
     """
     from .report import build_report, default_path, render, write_report
-    from .workspace import shown
 
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
@@ -1369,8 +1333,7 @@ def report(
     if output is None and fmt == "html":
         output = default_path(workspace, built, fmt)
     if output is not None:
-        write_report(text, output)
-        click.echo(f"wrote {shown(output)}")
+        _echo_wrote(write_report(text, output))
         if fmt == "html":
             state.say("open it in a browser; it is one file, with nothing fetched")
     elif fmt == "md":
@@ -1407,7 +1370,7 @@ def report(
     show_default=True,
     help="Questions per skill.",
 )
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@_format_option(("md", "json"), default="md")
 @pass_state
 def practice(
     state: State,
@@ -1436,9 +1399,7 @@ def practice(
         workspace, skills=skills, interview=interview_ref, resume_ref=resume_ref, count=count
     )
     if fmt == "json":
-        import json
-
-        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        _echo_json(to_json(result))
     else:
         _print_markdown(state, to_markdown(result))
 
@@ -1461,7 +1422,7 @@ def demo(state: State, folder: Path | None, force: bool) -> None:
     from rich.text import Text
 
     from .demo import DEFAULT_FOLDER, STEPS, check_target, run_demo
-    from .workspace import shown
+    from .files import shown
 
     target = folder or Path(DEFAULT_FOLDER)
     check_target(target, force=force)

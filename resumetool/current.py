@@ -73,10 +73,6 @@ class Current:
     parent_label: str | None = None
     parent_analysis: Analysis | None = None
 
-    @property
-    def has_resume(self) -> bool:
-        return self.resume is not None
-
     def row(self, term: str) -> SkillReport | None:
         """The analysis row of an asked term (as written, or the skill it resolves to)."""
         return find_row(self.analysis, term, self.taxonomy)
@@ -115,6 +111,7 @@ def load_current(
     from .analyze import analyze_many
     from .model import Resume
     from .skills import load_taxonomy
+    from .versions import VERSION_DIR
 
     settings = workspace.settings()
     taxonomy = load_taxonomy(settings.skills, source=workspace.settings_path)
@@ -126,8 +123,8 @@ def load_current(
         resume, label = (version.resume(), version.label) if version else (None, None)
     else:
         resume, label = workspace.resolve_resume(resume_ref)
-        if re.fullmatch(r"v\d+", label or ""):
-            version = workspace.version(label)  # type: ignore[arg-type]
+        if label and VERSION_DIR.match(label):
+            version = workspace.version(label)
     pairs: list[tuple[str, Resume]] = [(label or "", resume or Resume())]
     parent_label = None
     if with_parent and version is not None and version.meta.parent:
@@ -170,7 +167,7 @@ def entry_title(resume: Resume, section: str, index: int | None) -> str:
     return entry.display_name() or SECTION_NAMES.get(section, section)
 
 
-def place_label(resume: Resume | None, place: Place | Any) -> str:
+def place_label(resume: Resume | None, place: Place) -> str:
     """A place of the analysis in a reader's words."""
     section, field = place.section, place.field
     if section == "basics":
@@ -190,7 +187,7 @@ def place_label(resume: Resume | None, place: Place | Any) -> str:
     return title
 
 
-def _order(place: Any) -> tuple[int, int, int]:
+def _order(place: Place) -> tuple[int, int, int]:
     section = STORY_SECTIONS.index(place.section) if place.section in STORY_SECTIONS else 99
     return (section, place.entry or 0, -1 if place.highlight is None else place.highlight)
 
@@ -211,7 +208,7 @@ def anchors_for(row: SkillReport, resume: Resume | None, limit: int) -> list[Anc
     return chosen[:limit]
 
 
-def _anchor(resume: Resume, place: Any) -> Anchor:
+def _anchor(resume: Resume, place: Place) -> Anchor:
     return Anchor(
         where=place_label(resume, place),
         text=place.text,
@@ -224,27 +221,22 @@ def _anchor(resume: Resume, place: Any) -> Anchor:
 def figure_lines(resume: Resume | None, limit: int) -> list[Anchor]:
     """Bullets with figures in them, most recent role first, the strongest (%, $, from→to)
     before plain counts: what a "quantify your results" answer can quote."""
+    from .analyze import Place
+
     if resume is None:
         return []
-    found: list[tuple[int, int, Anchor]] = []
+    found: list[tuple[int, Anchor]] = []
     for section in ("work", "volunteer", "projects"):
         for i, entry in enumerate(getattr(resume, section)):
             for j, text in enumerate(entry.highlights):
                 if FIGURE.search(text):
-                    place = _Spot(section, i, j, "highlights", text)
+                    place = Place(
+                        section=section, entry=i, highlight=j, field="highlights", text=text
+                    )
                     strength = 0 if STRONG_FIGURE.search(text) else 1
-                    found.append((strength, len(found), _anchor(resume, place)))
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [anchor for _, _, anchor in found[:limit]]
-
-
-@dataclass
-class _Spot:
-    section: str
-    entry: int | None
-    highlight: int | None
-    field: str
-    text: str
+                    found.append((strength, _anchor(resume, place)))
+    found.sort(key=lambda item: item[0])  # stable: resume order among equals
+    return [anchor for _, anchor in found[:limit]]
 
 
 def words_in(text: str, name: str) -> bool:

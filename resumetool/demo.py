@@ -288,6 +288,7 @@ def _analyze(ws) -> Step:
 
 def _draft(ws) -> tuple[Step, list[str]]:
     from .draft import describe, prepare, save
+    from .versions import META_FILE, RESUME_FILE
 
     parent, drafted = prepare(ws)
     if not drafted.changed:
@@ -301,15 +302,13 @@ def _draft(ws) -> tuple[Step, list[str]]:
     for edit in drafted.edits:
         kinds[edit.kind] = kinds.get(edit.kind, 0) + 1
     what = ", ".join(_edit_words(kind, n) for kind, n in kinds.items())
+    folder = version.path.relative_to(ws.root)
     return (
         Step(
             name="draft",
             summary=f"{version.label} from {parent.label}: {what}",
             details=[f"not added: {note.split(':')[0]} (no evidence)" for note in drafted.notes],
-            files=[
-                Path(version.path.relative_to(ws.root)) / "resume.yaml",
-                Path(version.path.relative_to(ws.root)) / "meta.yaml",
-            ],
+            files=[folder / RESUME_FILE, folder / META_FILE],
         ),
         changes,
     )
@@ -335,6 +334,7 @@ def _edit_words(kind: str, count: int) -> str:
 
 def _render(ws) -> Step:
     from .render import render_resume
+    from .versions import RENDER_STEM
 
     version = ws.latest_version()
     paths = render_resume(
@@ -342,8 +342,8 @@ def _render(ws) -> Step:
         ws.settings().template,
         ("pdf", "docx"),
         version.path,
-        stem="resume",
-        extra_template_dirs=[ws.root / "templates"],
+        stem=RENDER_STEM,
+        extra_template_dirs=[ws.templates_dir],
     )
     return Step(
         name="render",

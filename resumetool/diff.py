@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 
 from . import diff_rules as R
 from .model import SECTIONS, Entry, Resume, WithHighlights
+from .wording import count_noun
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -111,6 +112,13 @@ class SkillShift(BaseModel):
             abs(self.after - self.before) >= R.EMPHASIS_EPSILON
             or self.verdict_before != self.verdict_after
         )
+
+    @property
+    def verdicts(self) -> str:
+        """'buried → emphasized', or the one verdict when it stayed."""
+        if self.verdict_before == self.verdict_after:
+            return self.verdict_after
+        return f"{self.verdict_before} → {self.verdict_after}"
 
 
 class ResumeDiff(BaseModel):
@@ -211,6 +219,16 @@ def pair_items(
             used_a.add(i)
             used_b.add(j)
     return sorted(pairs)
+
+
+def unpaired(pairs: Sequence[Pair], a_count: int, b_count: int) -> tuple[list[int], list[int]]:
+    """The A and the B indexes that ``pairs`` leave out, in order."""
+    paired_a = {i for i, _, _ in pairs}
+    paired_b = {j for _, j, _ in pairs}
+    return (
+        [i for i in range(a_count) if i not in paired_a],
+        [j for j in range(b_count) if j not in paired_b],
+    )
 
 
 def moved_pairs(pairs: Sequence[Pair]) -> set[int]:
@@ -343,29 +361,36 @@ def compare_bullets(a: Entry, b: Entry) -> tuple[list[BulletChange], list[int], 
         R.BULLET_MATCH,
     )
     moved = moved_pairs(pairs)
-    changes = []
-    for i, j, how in pairs:
-        text_a, text_b = a_b[i][1], b_b[j][1]
-        if i not in moved and text_a == text_b:
-            continue
-        changes.append(
-            BulletChange(
-                change="moved" if i in moved else "changed",
-                id=b_b[j][0],
-                before_line=i + 1,
-                after_line=j + 1,
-                before=text_a,
-                after=text_b,
-                words=word_diff(text_a, text_b) if text_a != text_b else [],
-                matched_by=how,
-            )
-        )
-    paired_a = {i for i, _, _ in pairs}
-    paired_b = {j for _, j, _ in pairs}
-    return (
-        changes,
-        [i for i in range(len(a_b)) if i not in paired_a],
-        [j for j in range(len(b_b)) if j not in paired_b],
+    changes = [
+        _paired_bullet("moved" if i in moved else "changed", i, j, a_b[i], b_b[j], how)
+        for i, j, how in pairs
+        if i in moved or a_b[i][1] != b_b[j][1]
+    ]
+    return changes, *unpaired(pairs, len(a_b), len(b_b))
+
+
+def _paired_bullet(
+    change: Literal["moved", "changed"],
+    a_index: int,
+    b_index: int,
+    a_bullet: tuple[str, str],
+    b_bullet: tuple[str, str],
+    how: Literal["id", "fuzzy"],
+    from_entry: str | None = None,
+) -> BulletChange:
+    """Bullet ``a_index`` of an entry of A paired with bullet ``b_index`` of one of B (each
+    bullet as (id, text)); it keeps B's id."""
+    text_a, text_b = a_bullet[1], b_bullet[1]
+    return BulletChange(
+        change=change,
+        id=b_bullet[0],
+        before_line=a_index + 1,
+        after_line=b_index + 1,
+        before=text_a,
+        after=text_b,
+        words=word_diff(text_a, text_b) if text_a != text_b else [],
+        matched_by=how,
+        from_entry=from_entry,
     )
 
 
@@ -401,28 +426,13 @@ def compare_section(
             lists=lists,
             bullets=bullets,
         )
-    paired_a = {i for i, _, _ in pairs}
-    paired_b = {j for _, j, _ in pairs}
-    for i, entry in enumerate(a_entries):
-        if i not in paired_a:
-            changes[("a", i)] = EntryChange(
-                section=section,
-                change="removed",
-                id=entry.id,
-                title=title_of(entry, section),
-                before_index=i,
-            )
-            loose_a += [(i, k) for k in range(len(getattr(entry, "highlights", [])))]
-    for j, entry in enumerate(b_entries):
-        if j not in paired_b:
-            changes[("b", j)] = EntryChange(
-                section=section,
-                change="added",
-                id=entry.id,
-                title=title_of(entry, section),
-                after_index=j,
-            )
-            loose_b += [(j, k) for k in range(len(getattr(entry, "highlights", [])))]
+    left_a, left_b = unpaired(pairs, len(a_entries), len(b_entries))
+    for i in left_a:
+        changes[("a", i)] = _lone_entry(section, a_entries[i], "removed", i)
+        loose_a += _bullet_refs(i, a_entries[i])
+    for j in left_b:
+        changes[("b", j)] = _lone_entry(section, b_entries[j], "added", j)
+        loose_b += _bullet_refs(j, b_entries[j])
     _cross_entry(section, a_entries, b_entries, pairs, loose_a, loose_b, changes)
     ordered = sorted(
         changes.values(),
@@ -432,6 +442,25 @@ def compare_section(
         ),
     )
     return [c for c in ordered if _has_news(c)]
+
+
+def _lone_entry(
+    section: str, entry: Entry, change: Literal["added", "removed"], index: int
+) -> EntryChange:
+    """An entry only one side has: removed from A (at ``index``) or added in B."""
+    return EntryChange(
+        section=section,
+        change=change,
+        id=entry.id,
+        title=title_of(entry, section),
+        before_index=index if change == "removed" else None,
+        after_index=index if change == "added" else None,
+    )
+
+
+def _bullet_refs(index: int, entry: Entry) -> list[tuple[int, int]]:
+    """(entry index, bullet index) of every bullet of ``entry``."""
+    return [(index, k) for k in range(len(getattr(entry, "highlights", [])))]
 
 
 def _has_news(change: EntryChange) -> bool:
@@ -466,26 +495,13 @@ def _cross_entry(
         lambda x, y: similarity(a_items[x][1], b_items[y][1]),
         R.BULLET_MATCH,
     )
-    paired_x = {x for x, _, _ in cross}
-    paired_y = {y for _, y, _ in cross}
     for x, y, how in cross:
         (ai, ak), (bj, bk) = loose_a[x], loose_b[y]
-        text_a, text_b = a_items[x][1], b_items[y][1]
-        source = title_of(a_entries[ai], section)
-        target = title_of(b_entries[bj], section)
-        words = word_diff(text_a, text_b) if text_a != text_b else []
         same_entry = b_of_a.get(ai) == bj
+        source = None if same_entry else title_of(a_entries[ai], section)
         _entry_change(changes, "b", bj).bullets.append(
-            BulletChange(
-                change="moved" if not same_entry else "changed",
-                id=b_items[y][0],
-                before_line=ak + 1,
-                after_line=bk + 1,
-                before=text_a,
-                after=text_b,
-                words=words,
-                matched_by=how,
-                from_entry=None if same_entry else source,
+            _paired_bullet(
+                "changed" if same_entry else "moved", ak, bk, a_items[x], b_items[y], how, source
             )
         )
         if not same_entry:
@@ -495,25 +511,24 @@ def _cross_entry(
                     change="moved",
                     id=a_items[x][0],
                     before_line=ak + 1,
-                    before=text_a,
+                    before=a_items[x][1],
                     matched_by=how,
-                    to_entry=target,
+                    to_entry=title_of(b_entries[bj], section),
                 )
             )
-    for x, (ai, ak) in enumerate(loose_a):
-        if x not in paired_x:
-            _entry_change(changes, "a", ai, b_of_a.get(ai)).bullets.append(
-                BulletChange(
-                    change="removed", id=a_items[x][0], before_line=ak + 1, before=a_items[x][1]
-                )
+    left_x, left_y = unpaired(cross, len(loose_a), len(loose_b))
+    for x in left_x:
+        ai, ak = loose_a[x]
+        _entry_change(changes, "a", ai, b_of_a.get(ai)).bullets.append(
+            BulletChange(
+                change="removed", id=a_items[x][0], before_line=ak + 1, before=a_items[x][1]
             )
-    for y, (bj, bk) in enumerate(loose_b):
-        if y not in paired_y:
-            _entry_change(changes, "b", bj).bullets.append(
-                BulletChange(
-                    change="added", id=b_items[y][0], after_line=bk + 1, after=b_items[y][1]
-                )
-            )
+        )
+    for y in left_y:
+        bj, bk = loose_b[y]
+        _entry_change(changes, "b", bj).bullets.append(
+            BulletChange(change="added", id=b_items[y][0], after_line=bk + 1, after=b_items[y][1])
+        )
     for change in changes.values():
         change.bullets.sort(key=_bullet_order)
 
@@ -607,18 +622,11 @@ def run(
 ) -> ResumeDiff:
     """What ``resumetool diff`` does: resolve A and B (versions or files), diff them, and
     add the emphasis change of every demanded skill (see the module doc for the demand)."""
-    from .analyze import analyze_many
-    from .errors import WorkspaceError
+    from .analyze import analyze_many, find_workspace
     from .skills import load_taxonomy
     from .versions import resolve_resume
-    from .workspace import Workspace
 
-    try:
-        ws: Workspace | None = Workspace.find(start, workspace, on_warning=on_warning)
-    except WorkspaceError:
-        if workspace is not None:
-            raise
-        ws = None
+    ws = find_workspace(workspace, start, required=False, on_warning=on_warning)
     resume_a, label_a = resolve_resume(a, ws)
     resume_b, label_b = resolve_resume(b, ws)
     result = diff_resumes(resume_a, resume_b, a_label=label_a, b_label=label_b)
@@ -629,7 +637,7 @@ def run(
     if skills:
         demand_from = "the skills given with --asked"
     elif interviews:
-        demand_from = f"from {len(interviews)} interview{'s' if len(interviews) != 1 else ''}"
+        demand_from = f"from {count_noun(len(interviews), 'interview')}"
     else:
         skills = skills_named(resume_a, taxonomy) + skills_named(resume_b, taxonomy)
         demand_from = "the skills named in either resume, each weighing the same (no interviews)"
@@ -742,10 +750,7 @@ def text_lines(diff: ResumeDiff) -> list[list[Segment]]:
         lines.append([("no differences in the resume's content", None)])
     if diff.basics or diff.basics_lists:
         lines += [[], [("basics", "section")]]
-        for change in diff.basics:
-            lines.append([("  ~ ", None), (f"{change.field}: ", None), *_words(change.words)])
-        for lst in diff.basics_lists:
-            lines.append([("  ~ ", None), *_list_segments(lst)])
+        lines += _field_lines("  ", diff.basics, diff.basics_lists)
     for section in diff.sections:
         lines += [[], [(section.section, "section")]]
         for entry in section.entries:
@@ -755,22 +760,27 @@ def text_lines(diff: ResumeDiff) -> list[list[Segment]]:
             if entry.change in ("added", "removed"):
                 head.append((f" ({entry.change})", style))
             if entry.moved:
-                head.append(
-                    (f"  moved {entry.before_index + 1} → {entry.after_index + 1}", "move")  # type: ignore[operator]
-                )
+                head.append((f"  moved {_positions(entry)}", "move"))
             lines.append(head)
-            for change in entry.fields:
-                lines.append(
-                    [("      ~ ", None), (f"{change.field}: ", None), *_words(change.words)]
-                )
-            for lst in entry.lists:
-                lines.append([("      ~ ", None), *_list_segments(lst)])
+            lines += _field_lines("      ", entry.fields, entry.lists)
             for bullet in entry.bullets:
                 lines.append([("      ", None), *_bullet_segments(bullet)])
     if diff.emphasis or diff.demand_from:
         lines += [[], [(f"emphasis of demanded skills — demand: {diff.demand_from}", "section")]]
         lines += _emphasis_lines(diff)
     return lines
+
+
+def _field_lines(
+    indent: str, fields: Sequence[FieldChange], lists: Sequence[ListChange]
+) -> list[list[Segment]]:
+    lines = [[(f"{indent}~ ", None), (f"{c.field}: ", None), *_words(c.words)] for c in fields]
+    return lines + [[(f"{indent}~ ", None), *_list_segments(c)] for c in lists]
+
+
+def _positions(entry: EntryChange) -> str:
+    """'3 → 1': a moved entry's place in its section, before and after, counted from one."""
+    return f"{(entry.before_index or 0) + 1} → {(entry.after_index or 0) + 1}"
 
 
 def _emphasis_lines(diff: ResumeDiff) -> list[list[Segment]]:
@@ -794,15 +804,10 @@ def _emphasis_lines(diff: ResumeDiff) -> list[list[Segment]]:
         if demand_col:
             row.append((f"{s.demand:>6.2f}  " if s.demand is not None else "     —  ", None))
         row += [(f"{s.before:.2f} → {s.after:.2f} ", None), (mark, style)]
-        verdict = (
-            s.verdict_after
-            if s.verdict_before == s.verdict_after
-            else f"{s.verdict_before} → {s.verdict_after}"
-        )
-        row.append((f"  {verdict}", None))
+        row.append((f"  {s.verdicts}", None))
         out.append(row)
     if hidden:
-        out.append([(f"  {hidden} other skill{'s' if hidden != 1 else ''} unchanged", "dim")])
+        out.append([(f"  {count_noun(hidden, 'other skill')} unchanged", "dim")])
     return out
 
 
@@ -872,6 +877,16 @@ def _md_bullet(change: BulletChange) -> str:
     return f"changed line {change.after_line}: {body}"
 
 
+def _md_items(
+    fields: Sequence[FieldChange],
+    lists: Sequence[ListChange],
+    bullets: Sequence[BulletChange] = (),
+) -> list[str]:
+    items = [f"- {c.field}: {_md_words(c.words)}" for c in fields]
+    items += [f"- {_md_list(c)}" for c in lists]
+    return items + [f"- {_md_bullet(c)}" for c in bullets]
+
+
 def to_markdown(diff: ResumeDiff) -> str:
     """The diff as Markdown: ~~deleted~~, **inserted**, one list per entry, a table of
     emphasis."""
@@ -879,35 +894,23 @@ def to_markdown(diff: ResumeDiff) -> str:
     if diff.same:
         out += ["No differences in the resume's content.", ""]
     if diff.basics or diff.basics_lists:
-        out += ["## basics", ""]
-        out += [f"- {c.field}: {_md_words(c.words)}" for c in diff.basics]
-        out += [f"- {_md_list(c)}" for c in diff.basics_lists]
-        out.append("")
+        out += ["## basics", "", *_md_items(diff.basics, diff.basics_lists), ""]
     for section in diff.sections:
         out += [f"## {section.section}", ""]
         for entry in section.entries:
             status = f" ({entry.change})" if entry.change != "changed" else ""
             if entry.moved:
-                status += (
-                    f" (moved {(entry.before_index or 0) + 1} → {(entry.after_index or 0) + 1})"
-                )
+                status += f" (moved {_positions(entry)})"
             out += [f"### {_md(entry.title)}{status}", ""]
-            items = [f"- {c.field}: {_md_words(c.words)}" for c in entry.fields]
-            items += [f"- {_md_list(c)}" for c in entry.lists]
-            items += [f"- {_md_bullet(c)}" for c in entry.bullets]
+            items = _md_items(entry.fields, entry.lists, entry.bullets)
             out += [*items, ""] if items else []
     if diff.emphasis:
         out += ["## Emphasis of demanded skills", "", f"Demand: {_md(diff.demand_from or '')}.", ""]
         out += ["| Skill | Demand | Before | After | Verdict |", "|---|---:|---:|---:|---|"]
         for s in diff.emphasis:
             demand = f"{s.demand:.2f}" if s.demand is not None else "—"
-            verdict = (
-                s.verdict_after
-                if s.verdict_before == s.verdict_after
-                else f"{s.verdict_before} → {s.verdict_after}"
-            )
             out.append(
-                f"| {_md(s.skill)} | {demand} | {s.before:.2f} | {s.after:.2f} | {verdict} |"
+                f"| {_md(s.skill)} | {demand} | {s.before:.2f} | {s.after:.2f} | {s.verdicts} |"
             )
         out.append("")
     return "\n".join(out)

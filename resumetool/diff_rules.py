@@ -21,5 +21,5 @@ EMPHASIS_EPSILON = 0.0005
 """Emphasis changes smaller than this (rounding) count as unchanged."""
 
 CONTEXT_WORDS = 6
-"""In text and Markdown output, unchanged words shown on each side of a change; a longer
-unchanged run is cut to '…' (JSON keeps every word)."""
+"""In text output, unchanged words shown on each side of a change; a longer unchanged run
+is cut to '…' (Markdown and JSON keep every word)."""

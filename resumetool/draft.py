@@ -25,11 +25,12 @@ from . import draft_rules as R
 from .errors import InputError, UsageError
 from .model import Resume, WithHighlights
 from .versions import Edit
+from .wording import count_noun, join_words, shorten
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .analyze import Analysis, SkillReport
+    from .analyze import Analysis, Place, SkillReport
     from .skills import Taxonomy
     from .versions import Version
     from .workspace import Workspace
@@ -70,9 +71,9 @@ class Draft(BaseModel):
         leading = [skill for skill in self.skills if skill in edited]
         shown = ", ".join(leading[:4]) + ("…" if len(leading) > 4 else "")
         interviews = sorted({i for e in self.edits for i in e.interviews})
-        asked = f"; asked in {_count(len(interviews), 'interview')}" if interviews else ""
+        asked = f"; asked in {count_noun(len(interviews), 'interview')}" if interviews else ""
         lead = f"{shown} lead" if shown else "no demanded skills"
-        return f"{lead} ({_count(len(self.edits), 'edit')}{asked})"
+        return f"{lead} ({count_noun(len(self.edits), 'edit')}{asked})"
 
 
 # -- the pure part ----------------------------------------------------------------------
@@ -126,25 +127,27 @@ def draft_resume(
 
 
 class _Places:
-    """Where each demanded skill is named or shown, by place, as ranks (0 = most demanded)."""
+    """Where each demanded skill is named or shown: per place, (rank, start) pairs — the
+    skill's rank (0 = most demanded) and where its words start in the line."""
 
     def __init__(self, demanded: Sequence[SkillReport]):
-        self.named: dict[Loc, set[int]] = {}
-        self.shown: dict[Loc, set[int]] = {}
-        self.named_as: dict[Loc, list[tuple[int, str]]] = {}
-        self.shown_as: dict[Loc, list[tuple[int, str]]] = {}
+        self.named: dict[Loc, list[tuple[int, int]]] = {}
+        self.shown: dict[Loc, list[tuple[int, int]]] = {}
         for rank, report in enumerate(demanded):
             for m in report.emphasis.mentions:
-                loc = (m.section, m.entry, m.field, m.highlight)
-                self.named.setdefault(loc, set()).add(rank)
-                self.named_as.setdefault(loc, []).append((rank, m.matched))
+                self.named.setdefault(_loc(m), []).append((rank, m.start))
             for e in report.evidence:
-                loc = (e.section, e.entry, e.field, e.highlight)
-                self.shown.setdefault(loc, set()).add(rank)
-                self.shown_as.setdefault(loc, []).append((rank, e.via))
+                self.shown.setdefault(_loc(e), []).append((rank, e.start))
+
+    def named_ranks(self, loc: Loc) -> set[int]:
+        return {rank for rank, _ in self.named.get(loc, ())}
 
     def ranks(self, loc: Loc) -> set[int]:
-        return self.named.get(loc, set()) | self.shown.get(loc, set())
+        return self.named_ranks(loc) | {rank for rank, _ in self.shown.get(loc, ())}
+
+
+def _loc(place: Place) -> Loc:
+    return (place.section, place.entry, place.field, place.highlight)
 
 
 def _names(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> list[str]:
@@ -162,16 +165,16 @@ def _interviews(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> list[s
 def _why(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> str:
     ranks = sorted(set(ranks))
     interviews = _interviews(ranks, demanded)
-    skills = _join(_names(ranks, demanded))
+    skills = join_words(_names(ranks, demanded))
     if interviews:
-        return f"{skills}, asked about in {_count(len(interviews), 'interview')}"
+        return f"{skills}, asked about in {count_noun(len(interviews), 'interview')}"
     return f"{skills}, as --emphasize asked"
 
 
 def _asked(rank: int, demanded: Sequence[SkillReport]) -> str:
     interviews = demanded[rank].demand.interviews
     if interviews:
-        return f"asked about in {_count(len(interviews), 'interview')}"
+        return f"asked about in {count_noun(len(interviews), 'interview')}"
     return "asked for with --emphasize"
 
 
@@ -199,7 +202,7 @@ def _reorder_bullets(
             for new, old in enumerate(order):
                 if new >= old:
                     continue
-                shows = "names" if places.named.get((section, i, "highlights", old)) else "shows"
+                shows = "names" if (section, i, "highlights", old) in places.named else "shows"
                 edits.append(
                     Edit(
                         kind="move",
@@ -228,25 +231,27 @@ def _keyword_spans(keywords: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _keywords_hit(
-    keywords: Sequence[str], line_hits: Sequence[tuple[int, str]], *, exact_case: bool
+    keywords: Sequence[str], line_hits: Sequence[tuple[int, int]]
 ) -> dict[int, set[int]]:
-    """keyword index → ranks of the skills whose words (as matched) fall in it."""
-    joined = ", ".join(map(str, keywords)).strip()
+    """keyword index → ranks of the skills whose words start in it."""
     spans = _keyword_spans(keywords)
     found: dict[int, set[int]] = {}
-    for rank, words in line_hits:
-        if not words:
-            continue
-        flags = 0 if exact_case else re.IGNORECASE
-        pattern = re.compile(rf"(?<!\w){re.escape(words)}", flags)
-        matches = list(pattern.finditer(joined)) or list(
-            re.finditer(re.escape(words), joined, re.IGNORECASE)
-        )
-        for match in matches:
-            for k, (a, b) in enumerate(spans):
-                if a <= match.start() < b:
-                    found.setdefault(k, set()).add(rank)
+    for rank, start in line_hits:
+        for k, (a, b) in enumerate(spans):
+            if a <= start < b:
+                found.setdefault(k, set()).add(rank)
     return found
+
+
+def _keyword_keys(keywords: Sequence[str], places: _Places, loc: Loc) -> list[tuple[int, int]]:
+    """A sort key per keyword: (0, rank) when it names a demanded skill, (1, rank) when it
+    shows one (the rank of the most demanded), (2, 0) otherwise."""
+    named = _keywords_hit(keywords, places.named.get(loc, []))
+    shown = _keywords_hit(keywords, places.shown.get(loc, []))
+    return [
+        (0, min(named[k])) if k in named else (1, min(shown[k])) if k in shown else (2, 0)
+        for k in range(len(keywords))
+    ]
 
 
 def _reorder_skills(resume: Resume, places: _Places, demanded: Sequence[SkillReport]) -> list[Edit]:
@@ -254,61 +259,61 @@ def _reorder_skills(resume: Resume, places: _Places, demanded: Sequence[SkillRep
     the groups holding the most demanded skills first. Otherwise the order is kept."""
     edits: list[Edit] = []
     group_keys: list[tuple[int, int]] = []
-    group_ranks: list[set[int]] = []
     for i, group in enumerate(resume.skills):
-        loc: Loc = ("skills", i, "keywords", None)
-        named = _keywords_hit(group.keywords, places.named_as.get(loc, []), exact_case=True)
-        shown = _keywords_hit(group.keywords, places.shown_as.get(loc, []), exact_case=False)
-        keys = []
-        for k in range(len(group.keywords)):
-            if k in named:
-                keys.append((0, min(named[k])))
-            elif k in shown:
-                keys.append((1, min(shown[k])))
-            else:
-                keys.append((2, 0))
-        order = stable_order(keys)
-        in_name = places.named.get(("skills", i, "name", None), set())
-        ranks = set(in_name).union(*named.values(), *shown.values())
+        keys = _keyword_keys(group.keywords, places, ("skills", i, "keywords", None))
+        in_name = places.named_ranks(("skills", i, "name", None))
         best = [(0, min(in_name))] if in_name else []
-        best += [key for key in keys if key[0] < 2]
-        group_keys.append(min(best) if best else (2, 0))
-        group_ranks.append(ranks)
-        if order != list(range(len(group.keywords))):
-            before = list(group.keywords)
-            after = [before[k] for k in order]
-            resume.skills[i] = group.model_copy(update={"keywords": after})
-            moved = {rank for tier, rank in keys if tier < 2}
-            edits.append(
-                Edit(
-                    kind="reorder-keywords",
-                    section="skills",
-                    entry=group.id,
-                    before=", ".join(before),
-                    after=", ".join(after),
-                    reason=f"demanded skills first in {_group_name(group)}: "
-                    f"{_why(moved, demanded)}",
-                    skills=_names(moved, demanded),
-                    interviews=_interviews(moved, demanded),
-                )
-            )
-    order = stable_order(group_keys)
-    if order != list(range(len(resume.skills))):
-        before_names = [_group_name(g) for g in resume.skills]
-        resume.skills = [resume.skills[i] for i in order]
-        moved = {r for i in order if group_keys[i][0] < 2 for r in group_ranks[i]}
+        group_keys.append(min([*best, *(key for key in keys if key[0] < 2)], default=(2, 0)))
+        order = stable_order(keys)
+        if order == list(range(len(keys))):
+            continue
+        before = list(group.keywords)
+        after = [before[k] for k in order]
+        resume.skills[i] = group.model_copy(update={"keywords": after})
+        moved = {rank for tier, rank in keys if tier < 2}
         edits.append(
             Edit(
-                kind="reorder-skill-groups",
+                kind="reorder-keywords",
                 section="skills",
-                before=" | ".join(before_names),
-                after=" | ".join(before_names[i] for i in order),
-                reason=f"the groups holding demanded skills first: {_why(moved, demanded)}",
+                entry=group.id,
+                before=", ".join(before),
+                after=", ".join(after),
+                reason=f"demanded skills first in {_group_name(group)}: {_why(moved, demanded)}",
                 skills=_names(moved, demanded),
                 interviews=_interviews(moved, demanded),
             )
         )
-    return edits
+    return edits + _reorder_groups(resume, group_keys, places, demanded)
+
+
+def _reorder_groups(
+    resume: Resume,
+    group_keys: Sequence[tuple[int, int]],
+    places: _Places,
+    demanded: Sequence[SkillReport],
+) -> list[Edit]:
+    """The skill groups by ``group_keys`` (their best keyword's or name's key), stably."""
+    order = stable_order(group_keys)
+    if order == list(range(len(resume.skills))):
+        return []
+    before_names = [_group_name(g) for g in resume.skills]
+    resume.skills = [resume.skills[i] for i in order]
+    moved: set[int] = set()
+    for i, (tier, _) in enumerate(group_keys):
+        if tier < 2:  # the skills its keywords name or show, and its name names
+            moved |= places.ranks(("skills", i, "keywords", None))
+            moved |= places.named_ranks(("skills", i, "name", None))
+    return [
+        Edit(
+            kind="reorder-skill-groups",
+            section="skills",
+            before=" | ".join(before_names),
+            after=" | ".join(before_names[i] for i in order),
+            reason=f"the groups holding demanded skills first: {_why(moved, demanded)}",
+            skills=_names(moved, demanded),
+            interviews=_interviews(moved, demanded),
+        )
+    ]
 
 
 def _group_name(group: Any) -> str:
@@ -399,13 +404,17 @@ def _focus_line(
     ]
 
 
-def gloss(text: str, via: str, skill: str) -> str:
-    """``text`` naming ``skill`` right after the words ``via`` that show it."""
-    pattern = re.compile(rf"(?<!\w){re.escape(via)}\w*", re.IGNORECASE)
-    match = pattern.search(text)
-    if match:
-        phrase = R.REWRITE_GLOSS.format(phrase=match.group(0), skill=skill)
-        return text[: match.start()] + phrase + text[match.end() :]
+def gloss(text: str, via: str, skill: str, *, at: tuple[int, int] | None = None) -> str:
+    """``text`` naming ``skill`` right after the words that show it: those at ``at`` (their
+    character span, as the analyzer found them), else the words ``via`` as written; when
+    neither is given or found, at the end of the line."""
+    if at is None:
+        match = re.search(rf"(?<!\w){re.escape(via)}\w*", text, re.IGNORECASE)
+        at = match.span() if match else None
+    if at is not None:
+        start, end = at
+        phrase = R.REWRITE_GLOSS.format(phrase=text[start:end], skill=skill)
+        return text[:start] + phrase + text[end:]
     body = text.rstrip()
     end = body[-1] if body and body[-1] in ".;" else ""
     body = body[: len(body) - len(end)]
@@ -442,7 +451,8 @@ def _name_implied(
             highlight_id, text = list(entry.bullets())[best.highlight]
         else:
             highlight_id, text = None, getattr(entry, best.field) or ""
-        proposal = gloss(text, best.via, report.skill)
+        lead = len(text) - len(text.lstrip())  # the analyzer reads the line stripped
+        proposal = gloss(text, best.via, report.skill, at=(lead + best.start, lead + best.end))
         if proposal == text:
             continue
         suggestions.append(
@@ -474,7 +484,7 @@ def _unsupported(demanded: Sequence[SkillReport], taxonomy: Taxonomy | None) -> 
         if taxonomy is not None:
             phrases = taxonomy.resolve(skill).evidence[: R.EVIDENCE_EXAMPLES]
         if phrases:
-            would = "a true line about " + _join([f"'{p}'" for p in phrases], "or")
+            would = "a true line about " + join_words([f"'{p}'" for p in phrases], "or")
             would += f", or one that names {skill} where you used it"
         else:
             would = f"a true line naming {skill} in a role or project where you used it"
@@ -526,7 +536,7 @@ def apply_suggestion(draft: Draft, suggestion: Edit, text: str | None = None) ->
 
 
 def where(edit: Edit, resume: Resume) -> str:
-    """A reader's name for the place of an edit: 'work · Acme · Engineer, line 3'."""
+    """A reader's name for the place of an edit: 'work · Acme · Engineer'."""
     if edit.section == "basics":
         return f"summary ({edit.field})" if edit.field and edit.field != "summary" else "summary"
     if edit.section is None:
@@ -534,9 +544,9 @@ def where(edit: Edit, resume: Resume) -> str:
     entry = next((e for e in getattr(resume, edit.section, []) if e.id == edit.entry), None)
     if entry is None:
         return edit.section
-    title = entry.identity() or (entry.name if hasattr(entry, "name") else None) or edit.entry
     if edit.section == "skills":
         return f"skills · {_group_name(entry)}"
+    title = entry.identity() or getattr(entry, "name", None) or edit.entry
     return f"{edit.section} · {title}"
 
 
@@ -545,7 +555,7 @@ def describe(edit: Edit, resume: Resume) -> str:
     place = where(edit, resume)
     if edit.kind == "move":
         text = _line_text(resume, edit)
-        return f'{place}: line {edit.before} → {edit.after} "{_short(text)}"'
+        return f'{place}: line {edit.before} → {edit.after} "{shorten(text, R.QUOTE_CHARS)}"'
     if edit.kind == "focus-line":
         return f'{place}: "{edit.after}"'
     if edit.kind == "reorder-keywords":
@@ -553,7 +563,8 @@ def describe(edit: Edit, resume: Resume) -> str:
     if edit.kind == "reorder-skill-groups":
         return f"skills: groups {edit.before} → {edit.after}"
     if edit.kind == "name-skill":
-        return f'{place}: "{_short(str(edit.before))}" → "{_short(str(edit.after))}"'
+        before, after = (shorten(str(line), R.QUOTE_CHARS) for line in (edit.before, edit.after))
+        return f'{place}: "{before}" → "{after}"'
     return f"{place}: {edit.kind}"
 
 
@@ -562,22 +573,6 @@ def _line_text(resume: Resume, edit: Edit) -> str:
         if entry.id == edit.entry and isinstance(entry, WithHighlights):
             return dict(entry.bullets()).get(edit.highlight or "", "")
     return ""
-
-
-def _short(text: str, limit: int = 72) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _join(items: Sequence[str], last: str = "and") -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 # -- the edge ---------------------------------------------------------------------------

@@ -27,7 +27,11 @@ REWRITE_GLOSS = "{phrase} ({skill})"
 keeps its meaning and the reader sees why ('sprint planning (Scrum)')."""
 
 REWRITE_APPEND = "{text} ({skill})"
-"""Used when the evidence words cannot be found as written (they matched by lemma)."""
+"""Used when ``draft.gloss`` is given no span and cannot find the evidence words as
+written; a draft always passes the analyzer's span."""
 
 EVIDENCE_EXAMPLES = 5
 """How many of the taxonomy's evidence phrases a note lists as 'what would count'."""
+
+QUOTE_CHARS = 72
+"""A line quoted in the one-line description of an edit is cut to this many characters."""

@@ -14,29 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from .current import words_in
 from .dates import written_date
 from .errors import RenderError
 from .interview import Interview
+from .wording import join_words as join_and  # the templates' filter name
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATE_NAME = "feedback_request.txt.j2"
 BUILTIN_DIR = Path(__file__).resolve().parent / "mail"
 MAX_TOPICS = 2
 """At most two skills in the question: one specific question is answered, a list is not."""
-
-CONTEXT_KEYS = (
-    "company",
-    "role",
-    "date",
-    "interviewer",
-    "candidate",
-    "outcome",
-    "stage",
-    "topics",
-    "concern",
-)
 
 
 class FeedbackEmail(BaseModel):
@@ -52,18 +46,6 @@ class FeedbackEmail(BaseModel):
         return f"Subject: {self.subject}\n\n{self.body}"
 
 
-def join_and(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _mentions(text: str, skill: str) -> bool:
-    pattern = rf"(?<!\w){re.escape(skill.casefold())}(?!\w)"
-    return re.search(pattern, text.casefold()) is not None
-
-
 def question_focus(interview: Interview) -> tuple[list[str], str | None]:
     """The skills to ask about and one of the candidate's own cons to check.
 
@@ -72,28 +54,16 @@ def question_focus(interview: Interview) -> tuple[list[str], str | None]:
     quoted as written so the e-mail never rephrases it into a claim.
     """
     cons = interview.cons
-    named = [s for s in interview.asked if any(_mentions(c, s) for c in cons)]
+    named = [s for s in interview.asked if any(words_in(c, s) for c in cons)]
     rest = [s for s in interview.asked if s not in named]
     topics = (named + rest)[:MAX_TOPICS]
-    concern = next((c for c in cons if not any(_mentions(c, t) for t in topics)), None)
+    concern = next((c for c in cons if not any(words_in(c, t) for t in topics)), None)
     return topics, concern
 
 
-def _environment(template_dirs: Sequence[Path]):
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-
-    folders = [str(Path(d)) for d in template_dirs] + [str(BUILTIN_DIR)]
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+def _configure(env: Environment) -> None:
     env.filters["long_date"] = written_date
     env.filters["join_and"] = join_and
-    return env
 
 
 def draft_feedback_request(
@@ -110,7 +80,9 @@ def draft_feedback_request(
     """
     from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
-    env = _environment(template_dirs)
+    from .templating import environment, error_location
+
+    env = environment([*template_dirs, BUILTIN_DIR], _configure)
     topics, concern = question_focus(interview)
     context = {
         "company": interview.company,
@@ -123,6 +95,7 @@ def draft_feedback_request(
         "topics": topics,
         "concern": concern,
     }
+    source = TEMPLATE_NAME
     try:
         template = env.get_template(TEMPLATE_NAME)
         source = template.filename or TEMPLATE_NAME
@@ -130,18 +103,20 @@ def draft_feedback_request(
     except TemplateSyntaxError as exc:
         raise RenderError(
             f"template error: {exc.message}",
-            path=f"{exc.filename or TEMPLATE_NAME}:{exc.lineno}",
+            path=error_location(exc, TEMPLATE_NAME),
             hint="fix it, or delete it to use the built-in template",
         ) from exc
     except UndefinedError as exc:
         raise RenderError(
             f"the template uses a value that does not exist ({exc.message})",
-            path=source,
-            hint=f"the values are: {', '.join(CONTEXT_KEYS)}",
+            path=error_location(exc, source),
+            hint=f"the values are: {', '.join(context)}",
         ) from exc
     except TemplateError as exc:
         raise RenderError(
-            f"template error: {exc}", path=source, hint="fix it, or delete it to use the built-in"
+            f"template error: {exc}",
+            path=error_location(exc, source),
+            hint="fix it, or delete it to use the built-in",
         ) from exc
 
     subject, body = _split_subject(rendered, source)

@@ -1,20 +1,25 @@
-"""File I/O at the edges: atomic writes and comment-keeping YAML.
+"""File I/O at the edges: atomic writes, comment-keeping YAML, validation that names
+the file, the field and the line.
 
 Why: a killed process must leave either the old complete file or the new complete one,
-never half of either (temp file in the same folder, fsync, rename). YAML goes through
-ruamel.yaml's round-trip mode so a user's comments survive when the tool rewrites a file.
+never half of either (temp file in the same folder, fsync, rename; ``create_new_file``
+when a file must never replace another). YAML goes through ruamel.yaml's round-trip mode,
+and a rewrite edits the loaded document in place (``update_map``), so a user's comments
+survive when the tool rewrites a file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import datetime as dt
 import errno
 import io
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -110,6 +115,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def shown(path: Path | str) -> Path:
+    """A path as a person in the current folder would type it."""
+    path = Path(path)
+    with contextlib.suppress(ValueError, OSError):
+        relative = Path(os.path.relpath(path.resolve(), Path.cwd().resolve()))
+        if len(str(relative)) < len(str(path.resolve())):
+            return relative
+    return path
+
+
 def write_output(path: Path, data: bytes | str, what: str = "the file") -> Path:
     """Write a result the user asked for (a render, a report, a calendar) atomically.
 
@@ -134,6 +149,52 @@ def write_output(path: Path, data: bytes | str, what: str = "the file") -> Path:
             hint="choose a file in a folder you can write to",
         ) from exc
     return path
+
+
+def create_new_file(folder: Path, names: Iterable[Path], data: bytes) -> Path:
+    """Create the first of ``names`` (paths in ``folder``) that is free, holding ``data``,
+    and return it; FileExistsError if every name is taken.
+
+    Why not ``atomic_open``: that replaces a file; this never does, even with two writers
+    at once (two ``interview add`` on the same day), and the file still appears whole or
+    not at all: ``data`` goes once to a temp file, which is then linked under the name.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=".new-", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        taken = folder
+        for path in names:
+            try:
+                _link_or_reserve(Path(tmp), path)
+            except FileExistsError:
+                taken = path
+                continue
+            fsync_dir(folder)
+            return path
+        raise FileExistsError(errno.EEXIST, "file exists", str(taken))
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS)
+
+
+def _link_or_reserve(tmp: Path, path: Path) -> None:
+    # link() fails if the name exists, so the file appears whole and never overwrites;
+    # where links are not supported, reserve the name with O_EXCL and rename over it.
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in NO_LINK_ERRNOS:
+            raise
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+    os.replace(tmp, path)
 
 
 def _umask() -> int:
@@ -215,8 +276,6 @@ _DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])")
 
 def _line_of_impossible_date(text: str) -> int | None:
     """1-based line of the first YYYY-MM-DD that is no real day, if any."""
-    import datetime as dt
-
     for number, line in enumerate(text.splitlines(), start=1):
         for match in _DATE_LIKE.finditer(line):
             try:
@@ -279,6 +338,99 @@ def write_yaml(path: Path, data: Any) -> None:
     atomic_write_text(path, dump_yaml(data))
 
 
+def plain_data(value: Any) -> Any:
+    """ruamel containers and scalars (kept in unknown keys) as plain JSON types."""
+    if isinstance(value, dict):
+        return {str(k): plain_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_data(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None:
+        return value
+    for kind in (int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    return str(value)
+
+
+def _is_default(info: Any, value: Any) -> bool:
+    if info is None or info.is_required():
+        return False
+    return value == info.get_default(call_default_factory=True)
+
+
+def update_map(target: Any, model: BaseModel, *, skip: tuple[str, ...] = ()) -> None:
+    """Make ``target`` (a ruamel map) say what ``model`` says, touching only what differs;
+    comment lines that stood after a key that goes, or before a key that is added at the
+    end, stay where they were on the page."""
+    values = model.model_dump(mode="python", by_alias=True)
+    extras = model.model_extra or {}
+    fields = {(info.alias or name): info for name, info in type(model).model_fields.items()}
+    for key, value in values.items():
+        if key in skip:
+            continue
+        if value is None:
+            if target.get(key) is not None:
+                _delete_key(target, key)
+            continue
+        if key not in target:
+            if _is_default(fields.get(key), value):
+                continue
+            last = next(reversed(target), None) if len(target) else None
+            target[key] = value
+            if last is not None:
+                move_trailing_comments((target, last), (target, key))
+        elif target[key] != value:
+            target[key] = value
+    for key in list(target):
+        if key not in values and key not in extras and key not in skip:
+            _delete_key(target, key)
+
+
+def _delete_key(target: Any, key: Any) -> None:
+    keys = list(target)
+    position = keys.index(key)
+    if position > 0:
+        move_trailing_comments((target, key), (target, keys[position - 1]))
+    del target[key]
+
+
+def move_trailing_comments(source: Any, destination: Any) -> None:
+    """Move the comment lines that follow a value (ruamel keeps them on the line's own
+    comment token, after its end-of-line part) to another value.
+
+    ``source``/``destination``: a (map, key) pair, or a map meaning its last key."""
+    src_map, src_key = source if isinstance(source, tuple) else (source, _last_key(source))
+    dst_map, dst_key = (
+        destination if isinstance(destination, tuple) else (destination, _last_key(destination))
+    )
+    if src_key is None or dst_key is None or not hasattr(src_map, "ca"):
+        return
+    item = src_map.ca.items.get(src_key)
+    token = item[2] if item and len(item) > 2 else None
+    if token is None:
+        return
+    head, _, tail = token.value.partition("\n")
+    if not tail.strip():
+        return
+    moved = copy.copy(token)
+    moved.value = "\n" + tail
+    if head.strip():
+        token.value = head + "\n"
+    else:
+        item[2] = None
+    slot = dst_map.ca.items.setdefault(dst_key, [None, None, None, None])
+    if slot[2] is None:
+        slot[2] = moved
+    else:
+        slot[2].value = slot[2].value + tail
+
+
+def _last_key(mapping: Any) -> Any:
+    return next(reversed(mapping), None) if isinstance(mapping, dict) and len(mapping) else None
+
+
 def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
     """1-based line of the value at ``loc`` in ruamel-loaded ``data`` (nearest known parent)."""
     line = None
@@ -297,14 +449,26 @@ def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
-def validate(model: type, data: Any, path: Path | None = None) -> Any:
+def validate(
+    model: type,
+    data: Any,
+    path: Path | None = None,
+    *,
+    line_at: Callable[[tuple[Any, ...]], int | None] | None = None,
+) -> Any:
     """``model.model_validate(data)``, a failure raised as ValidationFailed naming field and line.
 
+    ``line_at`` finds the line of a field's location; by default ``line_of`` in ruamel-loaded
+    ``data`` (a TOML file passes its own, as tomllib keeps no lines).
+
     Why: pydantic's multi-line report is for developers; a user needs the first problem
-    with the file, the dotted field and the line to open.
+    with the file, the dotted field and the line to open. A ``SchemaFile`` written by a
+    newer resumetool is refused before anything else: its fields may mean other things.
     """
     from pydantic import ValidationError
 
+    if isinstance(model, type) and issubclass(model, SchemaFile) and isinstance(data, dict):
+        _refuse_newer_schema(data, path)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -317,9 +481,22 @@ def validate(model: type, data: Any, path: Path | None = None) -> Any:
             first["msg"] + suffix,
             path=path,
             field=field,
-            line=line_of(data, loc),
+            line=line_at(loc) if line_at is not None else line_of(data, loc),
             hint="fix the file and run again",
         ) from exc
+
+
+def _refuse_newer_schema(data: dict[str, Any], path: Path | None) -> None:
+    schema = data.get("schema", SCHEMA_VERSION)
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
+        raise ValidationFailed(
+            f"written by a newer resumetool (schema {schema}; this one reads {SCHEMA_VERSION});"
+            " upgrade resumetool to read it",
+            path=path,
+            field="schema",
+            line=line_of(data, ("schema",)),
+            hint="pip install -U resumetool; the file was left as it is",
+        )
 
 
 class SchemaFile(BaseModel):

@@ -1,4 +1,5 @@
-"""Interviews and companies as typed models (the files under a workspace).
+"""Interviews and companies as typed models (the files under a workspace), and the forms
+an interview takes: its YAML document, JSON, text to read, and command-line options.
 
 Why a module of its own: the analyzer (demand), the report, the plan and the workspace
 all read these, but only the workspace does I/O. Field names follow DESIGN.md's
@@ -8,22 +9,39 @@ interview file; ``schema`` is the file format version.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import json
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .files import SchemaFile
+from .errors import UsageError, ValidationFailed
+from .files import SchemaFile, plain_data, validate, yaml_scalar
+from .interview_rules import (
+    COMPANY_STATUSES,
+    MAX_REFLECTIONS,
+    OUTCOMES,
+    STAGES,
+    CompanyStatus,
+    Outcome,
+    Stage,
+)
 
-STAGES = ("screen", "phone", "technical", "onsite", "final", "other")
-OUTCOMES = ("pending", "rejected", "offer", "withdrawn")
-COMPANY_STATUSES = ("target", "applied", "scheduled", "interviewing", "done", "closed")
-MAX_REFLECTIONS = 3
-"""Three pros and three cons, as the reflection method says."""
-
-Stage = Literal["screen", "phone", "technical", "onsite", "final", "other"]
-Outcome = Literal["pending", "rejected", "offer", "withdrawn"]
-CompanyStatus = Literal["target", "applied", "scheduled", "interviewing", "done", "closed"]
+__all__ = [  # the value lists are re-exported from interview_rules
+    "COMPANY_STATUSES",
+    "MAX_REFLECTIONS",
+    "OUTCOMES",
+    "STAGES",
+    "Company",
+    "CompanyList",
+    "Interview",
+    "company_from_options",
+    "company_to_json",
+    "format_interview",
+    "interview_document",
+    "interview_from_options",
+    "interview_to_json",
+]
 
 
 class _FileModel(SchemaFile):
@@ -96,3 +114,111 @@ class CompanyList(_FileModel):
     def find(self, name: str) -> Company | None:
         key = name.strip().casefold()
         return next((c for c in self.companies if c.name.casefold() == key), None)
+
+    def interest_of(self, name: str) -> int | None:
+        """The listed company's interest, or None if it is not on the list."""
+        found = self.find(name)
+        return found.interest if found else None
+
+    def ranked(self) -> list[Company]:
+        """The companies most wanted first (ties by name), as `company list` shows them."""
+        return sorted(self.companies, key=lambda c: (-c.interest, c.name.casefold()))
+
+
+# -- the forms an interview takes: its file, JSON, text to read, command-line options ----
+
+
+FIELD_COMMENTS = {
+    "interest": "1 (practice) … 5 (dream job)",
+    "stage": " | ".join(STAGES),
+    "outcome": " | ".join(OUTCOMES),
+    "pros": f"at most {MAX_REFLECTIONS} each, as the reflection method says",
+}
+FLOW_LISTS = ("asked", "pros", "cons")
+COMMENT_COLUMN = 24
+
+
+def interview_document(interview: Interview) -> Any:
+    """The interview as a ruamel document: DESIGN.md's field order, every field present
+    (empty ones invite filling in on `interview edit`), short lists on one line, a
+    comment naming the allowed values, unknown keys kept at the end."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    data = interview.model_dump(mode="python", by_alias=True)
+    document = CommentedMap()
+    for key, value in data.items():
+        if isinstance(value, list):
+            items = CommentedSeq(yaml_scalar(v) for v in value)
+            if key in FLOW_LISTS and all(_one_line(v) for v in value):
+                items.fa.set_flow_style()
+            value = items
+        else:
+            value = yaml_scalar(value)
+        document[key] = value
+        if key in FIELD_COMMENTS:
+            document.yaml_add_eol_comment(FIELD_COMMENTS[key], key, column=COMMENT_COLUMN)
+    return document
+
+
+def _one_line(value: Any) -> bool:
+    return not isinstance(value, str) or ("\n" not in value and len(value) <= 80)
+
+
+def interview_to_json(interview: Interview) -> dict[str, Any]:
+    """A JSON-ready dict, id first."""
+    data = interview.model_dump(mode="json", by_alias=True)
+    return {"id": interview.id, **plain_data(data)}
+
+
+OPTION_NAMES = {"pros": "--pro", "cons": "--con", "questions": "--question", "asked": "--asked"}
+"""The command-line option behind each interview field whose name differs."""
+
+
+def interview_from_options(fields: dict[str, Any]) -> Interview:
+    """An Interview from command-line values; a bad one is a usage error naming the option."""
+    try:
+        return validate(Interview, {k: v for k, v in fields.items() if v is not None})
+    except ValidationFailed as exc:
+        field = (exc.field or "").split(".")[0]
+        option = OPTION_NAMES.get(field, f"--{field}") if field else "options"
+        message = exc.message.removeprefix(f"{exc.field}: ") if exc.field else exc.message
+        raise UsageError(f"{option}: {message}", hint="nothing was written") from exc
+
+
+def format_interview(interview: Interview) -> str:
+    """The interview as a person reads it: a title, then one labelled line per field."""
+    title = interview.company + (f" — {interview.role}" if interview.role else "")
+    rows: list[tuple[str, list[str]]] = [
+        ("date", [f"{interview.date.isoformat()} ({interview.date.strftime('%A')})"]),
+        ("interest", [f"{interview.interest} of 5" if interview.interest else "not set"]),
+        ("stage", [interview.stage]),
+        ("outcome", [interview.outcome]),
+        ("interviewer", [interview.interviewer] if interview.interviewer else []),
+        ("asked", [", ".join(interview.asked)] if interview.asked else []),
+        ("questions", [f"- {q}" for q in interview.questions]),
+        ("feedback", (interview.feedback or "").splitlines()),
+        ("pros", [f"+ {p}" for p in interview.pros]),
+        ("cons", [f"- {c}" for c in interview.cons]),
+        ("notes", (interview.notes or "").splitlines()),
+    ]
+    for key, value in (interview.model_extra or {}).items():
+        rows.append((str(key), [json.dumps(plain_data(value), ensure_ascii=False)]))
+    width = max(len(label) for label, _ in rows) + 2
+    lines = [f"{interview.id}  {title}" if interview.id else title]
+    for label, values in rows:
+        for index, value in enumerate(values or ["—"]):
+            lines.append(f"  {(label if index == 0 else ''):<{width}}{value}")
+    return "\n".join(lines)
+
+
+def company_to_json(company: Company) -> dict[str, Any]:
+    """A JSON-ready dict of one company, unknown keys included."""
+    return plain_data(company.model_dump(mode="json"))
+
+
+def company_from_options(fields: dict[str, Any]) -> Company:
+    """A Company from command-line values; a bad one is a usage error naming the option."""
+    try:
+        return validate(Company, fields)
+    except ValidationFailed as exc:
+        raise UsageError(f"--{exc.message}", hint="see `resumetool company --help`") from exc

@@ -48,13 +48,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from . import plan_rules as rules
+from .dates import DAY_NAMES
 from .errors import InputError, RenderError, UsageError
 from .interview import Company, CompanyList
+from .wording import count_noun
 
 SlotKind = Literal["practice", "target", "fixed"]
 Group = Literal["practice", "target"]
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ONE_DAY = dt.timedelta(days=1)
 ADD_COMPANY = "`resumetool company add NAME --interest N`"
 
@@ -107,25 +108,21 @@ def is_plannable(day: dt.date, weekends: bool) -> bool:
 
 def advance(day: dt.date, days: int, weekends: bool) -> dt.date:
     """The ``days``-th plannable day after ``day``; 0 → ``day`` itself or the next plannable."""
-    if days == 0:
-        while not is_plannable(day, weekends):
-            day += ONE_DAY
-        return day
-    while days:
-        day += ONE_DAY
-        if is_plannable(day, weekends):
-            days -= 1
-    return day
+    return _walk(day, days, weekends, ONE_DAY)
 
 
 def retreat(day: dt.date, days: int, weekends: bool) -> dt.date:
     """The ``days``-th plannable day before ``day``; 0 → ``day`` itself or the previous one."""
+    return _walk(day, days, weekends, -ONE_DAY)
+
+
+def _walk(day: dt.date, days: int, weekends: bool, step: dt.timedelta) -> dt.date:
     if days == 0:
         while not is_plannable(day, weekends):
-            day -= ONE_DAY
+            day += step
         return day
     while days:
-        day -= ONE_DAY
+        day += step
         if is_plannable(day, weekends):
             days -= 1
     return day
@@ -142,14 +139,14 @@ def day_distance(a: dt.date, b: dt.date, weekends: bool) -> int:
 
 
 def describe_day(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()]} {day.isoformat()}"
+    """'Mon 2026-11-23'."""
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.isoformat()}"
 
 
 def _gap_words(days: int, weekends: bool) -> str:
     if days == 0:
         return "the same day"
-    unit = "day" if weekends else "business day"
-    return f"{days} {unit}{'s' if days != 1 else ''}"
+    return count_noun(days, "day" if weekends else "business day")
 
 
 # ---------------------------------------------------------------------------- planner
@@ -157,6 +154,8 @@ def _gap_words(days: int, weekends: bool) -> str:
 
 @dataclass
 class _Entry:
+    """A company with its place in companies.yaml (the tie-breaker)."""
+
     index: int
     company: Company
 
@@ -175,6 +174,16 @@ class _Entry:
     @property
     def group(self) -> Group:
         return "practice" if self.interest <= rules.PRACTICE_MAX_INTEREST else "target"
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.company.date is not None
+
+    @property
+    def fixed_day(self) -> dt.date:
+        """The company's own date; asked only of fixed entries."""
+        assert self.company.date is not None
+        return self.company.date
 
 
 def plan_interviews(
@@ -241,71 +250,56 @@ def _check_range(option: str, value: int, bounds: tuple[int, int]) -> None:
 
 
 class _Planner:
-    """One planning run; kept as a class so the steps share the day sets without globals."""
+    """One planning run, in the order ``run`` reads: sort out the companies, the practice
+    run, then the target cluster. A class so the steps share the plan and the fixed days."""
 
     def __init__(self, plan: Plan, entries: list[_Entry]):
         self.plan = plan
         self.weekends = plan.weekends
-        self.entries = entries
-        self.open: list[_Entry] = []
-        self.fixed: list[_Entry] = []
-        self.flexible: list[_Entry] = []
-
-    # -- helpers
-
-    def _gap(self, days: int) -> str:
-        return _gap_words(days, self.weekends)
-
-    def _add(self, entry: _Entry, day: dt.date, kind: SlotKind, reason: str) -> None:
-        self.plan.slots.append(
-            Slot(
-                date=day,
-                company=entry.name,
-                interest=entry.interest,
-                kind=kind,
-                group=entry.group,
-                reason=reason,
-            )
-        )
-
-    def _tie_words(self, entry: _Entry, group: list[_Entry]) -> str:
-        """Name the tie and how it was broken, so the order never looks arbitrary."""
-        same = [e for e in group if e is not entry and e.interest == entry.interest]
-        if not same:
-            return ""
-        return f"; tie with {', '.join(e.name for e in same)}: order in companies.yaml"
-
-    # -- steps
+        self.open = self._open_entries(entries)
+        self.fixed_days = sorted({e.fixed_day for e in self.open if e.is_fixed})
+        self.first_day = advance(plan.start, 0, self.weekends)
+        self.practice_end: dt.date | None = None
+        """The last practice interview, once the practice run is placed."""
 
     def run(self) -> None:
-        plan = self.plan
-        for entry in self.entries:
-            status = entry.company.status
-            if status in ("done", "closed"):
-                plan.left_out.append(LeftOut(company=entry.name, status=status))
-            elif entry.company.date is not None and entry.company.date < plan.today:
-                plan.past.append(
-                    PastDate(company=entry.name, date=entry.company.date, interest=entry.interest)
-                )
-                plan.notes.append(
-                    f"{entry.name}'s date {entry.company.date.isoformat()} has passed but it is"
-                    f" still {status}: mark it done (`resumetool company set"
-                    f" {shlex.quote(entry.name)} --status done`) or give it its new date."
-                )
-            else:
-                self.open.append(entry)
         if not self.open:
-            if not plan.past:
-                plan.notes.append(
+            if not self.plan.past:
+                self.plan.notes.append(
                     "Nothing to plan: every company is done or closed."
                     f" Add more with {ADD_COMPANY}."
                 )
             return
+        self._start_notes()
+        cluster_start = self._practice_run()
+        self._cluster(cluster_start)
 
-        self.fixed = [e for e in self.open if e.company.date is not None]
-        self.flexible = [e for e in self.open if e.company.date is None]
-        self.fixed_days = sorted({e.company.date for e in self.fixed})  # type: ignore[misc]
-        self.first_day = advance(plan.start, 0, self.weekends)
+    # -- what is planned at all
+
+    def _open_entries(self, entries: list[_Entry]) -> list[_Entry]:
+        """The companies to plan; done or closed ones and passed dates go to the plan's
+        ``left_out`` and ``past``."""
+        plan = self.plan
+        open_entries = []
+        for entry in entries:
+            status = entry.company.status
+            if status in ("done", "closed"):
+                plan.left_out.append(LeftOut(company=entry.name, status=status))
+            elif entry.is_fixed and entry.fixed_day < plan.today:
+                plan.past.append(
+                    PastDate(company=entry.name, date=entry.fixed_day, interest=entry.interest)
+                )
+                plan.notes.append(
+                    f"{entry.name}'s date {entry.fixed_day.isoformat()} has passed but it is"
+                    f" still {status}: mark it done (`resumetool company set"
+                    f" {shlex.quote(entry.name)} --status done`) or give it its new date."
+                )
+            else:
+                open_entries.append(entry)
+        return open_entries
+
+    def _start_notes(self) -> None:
+        plan = self.plan
         if self.first_day != plan.start:
             plan.notes.append(
                 f"{describe_day(plan.start)} is a weekend day; the plan starts"
@@ -316,29 +310,65 @@ class _Planner:
                 f"A cluster gap of {plan.cluster_gap} days spreads the offers out; the method"
                 f" keeps target interviews 0–{rules.METHOD_MAX_CLUSTER_GAP} days apart."
             )
-
-        self._group_notes()
-        cluster_start = self._practice_run()
-        self._cluster(cluster_start)
-
-    def _group_notes(self) -> None:
         groups = {e.group for e in self.open}
         if "practice" not in groups:
-            self.plan.notes.append(
+            plan.notes.append(
                 "No practice run: every open company has interest"
                 f" {rules.PRACTICE_MAX_INTEREST + 1} or more. Add one or two you care less about"
                 " and interview there first: `resumetool company add NAME --interest 1`."
             )
         if "target" not in groups:
-            self.plan.notes.append(
+            plan.notes.append(
                 f"No cluster: every open company has interest {rules.PRACTICE_MAX_INTEREST}"
                 " or less, so all of them are practice. Add the companies you want most:"
                 " `resumetool company add NAME --interest 5`."
             )
 
+    # -- the practice run
+
+    def _practice_run(self) -> dt.date:
+        """Place the practice companies; return the first day the cluster may use."""
+        gap = self.plan.practice_gap
+        group = sorted((e for e in self.open if e.group == "practice"), key=lambda e: e.rank)
+        flexible = [e for e in group if not e.is_fixed]
+        fixed = sorted((e for e in group if e.is_fixed), key=lambda e: (e.fixed_day, e.index))
+
+        last: dt.date | None = None
+        for number, entry in enumerate(flexible, 1):
+            wanted = self.first_day if last is None else advance(last, gap, self.weekends)
+            day, blocker = self._after_fixed(wanted, gap)
+            head = f"practice {number} of {len(flexible)}: "
+            if blocker is not None and day != wanted:
+                names = ", ".join(
+                    e.name for e in self.open if e.is_fixed and e.fixed_day == blocker
+                )
+                reason = head + f"{self._gap(gap)} after {names} (fixed), to reflect"
+            elif number == 1:
+                reason = head + "lowest interest first, a rejection costs least"
+            else:
+                reason = head + f"{self._gap(gap)} after the last, to reflect"
+            self._add(entry, day, "practice", reason + self._tie_words(entry, group))
+            last = day
+
+        # Fixed practice interviews inside the run extend it; with no flexible practice
+        # company, the first fixed one starts it.
+        cluster_start = self.first_day if last is None else advance(last, gap, self.weekends)
+        in_run: set[int] = set()
+        for entry in fixed:
+            day = entry.fixed_day
+            if day <= cluster_start or (last is None and not in_run):
+                in_run.add(entry.index)
+                cluster_start = max(cluster_start, advance(day, gap, self.weekends))
+                last = max(last or day, day)
+        for entry in fixed:
+            where = "counts as practice" if entry.index in in_run else "after the practice run"
+            self._add(entry, entry.fixed_day, "fixed", f"{self._fixed_words(entry)}; {where}")
+        self.practice_end = last
+        return cluster_start
+
     def _after_fixed(self, day: dt.date, gap: int) -> tuple[dt.date, dt.date | None]:
         """Move ``day`` later until it is ``gap`` plannable days after every fixed date on
-        or before it.
+        or before it; also return the fixed date that moved it last, if any.
 
         Why only after: the gap is time to reflect on the interview before. A practice
         interview shortly *before* a fixed one is still practice for it; pushing it past
@@ -354,72 +384,55 @@ class _Planner:
                     blocker, moved = fixed, True
         return day, blocker
 
-    def _practice_run(self) -> dt.date:
-        """Place the practice companies; return the first day the cluster may use."""
-        gap = self.plan.practice_gap
-        group = sorted((e for e in self.open if e.group == "practice"), key=lambda e: e.rank)
-        flexible = [e for e in group if e.company.date is None]
-        fixed_practice = sorted(
-            (e for e in group if e.company.date is not None),
-            key=lambda e: (e.company.date, e.index),
-        )
-        fixed_names = {
-            day: [e.name for e in self.fixed if e.company.date == day] for day in self.fixed_days
-        }
-
-        last: dt.date | None = None
-        for number, entry in enumerate(flexible, 1):
-            wanted = self.first_day if last is None else advance(last, gap, self.weekends)
-            day, blocker = self._after_fixed(wanted, gap)
-            head = f"practice {number} of {len(flexible)}: "
-            if blocker is not None and day != wanted:
-                names = ", ".join(fixed_names[blocker])
-                reason = head + f"{self._gap(gap)} after {names} (fixed), to reflect"
-            elif number == 1:
-                reason = head + "lowest interest first, a rejection costs least"
-            else:
-                reason = head + f"{self._gap(gap)} after the last, to reflect"
-            reason += self._tie_words(entry, group)
-            self._add(entry, day, "practice", reason)
-            last = day
-
-        # Fixed practice interviews inside the run extend it; with no flexible practice
-        # company, the first fixed one starts it.
-        cluster_start = self.first_day if last is None else advance(last, gap, self.weekends)
-        run_fixed: set[int] = set()
-        for entry in fixed_practice:
-            day = entry.company.date
-            assert day is not None
-            if day <= cluster_start or (last is None and not run_fixed):
-                run_fixed.add(entry.index)
-                cluster_start = max(cluster_start, advance(day, gap, self.weekends))
-                last = max(last or day, day)
-        for entry in fixed_practice:
-            day = entry.company.date
-            assert day is not None
-            where = "counts as practice" if entry.index in run_fixed else "after the practice run"
-            self._add(entry, day, "fixed", self._fixed_words(day) + f"; {where}")
-        self.practice_end = last
-        return cluster_start
-
-    def _fixed_words(self, day: dt.date) -> str:
-        if day < self.plan.start:
-            return "kept as scheduled (before --start)"
-        if not is_plannable(day, self.weekends):
-            return "kept as scheduled (a weekend day)"
-        return "kept as scheduled"
+    # -- the target cluster
 
     def _cluster(self, cluster_start: dt.date) -> None:
-        plan, gap, weekends = self.plan, self.plan.cluster_gap, self.weekends
+        """Place the flexible targets around the anchor (if any), then keep the fixed ones."""
         group = [e for e in self.open if e.group == "target"]
-        flexible = sorted((e for e in group if e.company.date is None), key=lambda e: e.rank)
-        fixed = [e for e in group if e.company.date is not None]
-        late = [e for e in fixed if e.company.date >= cluster_start]  # type: ignore[operator]
+        flexible = sorted((e for e in group if not e.is_fixed), key=lambda e: e.rank)
+        fixed = [e for e in group if e.is_fixed]
+        late = [e for e in fixed if e.fixed_day >= cluster_start]
         anchor = (
-            max(late, key=lambda e: (e.interest, -e.company.date.toordinal(), -e.index))  # type: ignore[union-attr]
+            max(late, key=lambda e: (e.interest, -e.fixed_day.toordinal(), -e.index))
             if late
             else None
         )
+        placed = self._place_targets(flexible, anchor, cluster_start)
+
+        top_flexible = flexible[-1] if flexible else None
+        anchor_beats_all = anchor is not None and (
+            top_flexible is None or anchor.rank > top_flexible.rank
+        )
+        gap, count = self.plan.cluster_gap, len(placed)
+        earliest = advance(cluster_start, 0, self.weekends)
+        for number, (entry, day, extra) in enumerate(sorted(placed, key=lambda p: p[1]), 1):
+            if entry is top_flexible and not anchor_beats_all and count > 1:
+                reason = f"target {number} of {count}: highest interest last, most practice"
+            elif number == 1 and anchor is not None and day > earliest:
+                reason = f"target 1 of {count}: opens the cluster around {anchor.name} (fixed)"
+            elif number == 1 and self.practice_end is not None:
+                reason = (
+                    f"target 1 of {count}: opens the cluster"
+                    f" {self._gap(self.plan.practice_gap)} after the last practice"
+                )
+            elif number == 1:
+                reason = f"target 1 of {count}: opens the cluster (no practice run)"
+            else:
+                reason = (
+                    f"target {number} of {count}: within {self._gap(gap)} of the last,"
+                    " so offers arrive together"
+                )
+            self._add(entry, day, "target", reason + extra + self._tie_words(entry, group))
+
+        self._fixed_targets(fixed, anchor, [day for _, day, _ in placed], cluster_start)
+
+    def _place_targets(
+        self, flexible: list[_Entry], anchor: _Entry | None, cluster_start: dt.date
+    ) -> list[tuple[_Entry, dt.date, str]]:
+        """Days for the flexible targets (lowest rank first), each ``cluster_gap`` from its
+        neighbour: from ``cluster_start`` on, or, with an anchor, those ranked below it
+        before it and the rest after it. Returns (entry, day, extra reason) in rank order."""
+        gap, weekends = self.plan.cluster_gap, self.weekends
         taken = set(self.fixed_days)
 
         def forward(day: dt.date) -> dt.date:
@@ -441,55 +454,28 @@ class _Planner:
                 day = advance(cluster_start, 0, weekends) if day is None else forward(day)
                 taken.add(day)
                 placed.append((entry, day, ""))
-        else:
-            anchor_day = anchor.company.date
-            assert anchor_day is not None
-            below = [e for e in flexible if e.rank < anchor.rank]
-            room: list[dt.date] = []
-            day = anchor_day
-            for _ in below:
-                day = backward(day)
-                if day < cluster_start:
-                    break
-                room.append(day)
-            room.reverse()
-            for entry, day in zip(below, room, strict=False):
-                taken.add(day)
-                placed.append((entry, day, ""))
-            day = anchor_day
-            for entry in flexible[len(room) :]:
-                day = forward(day)
-                taken.add(day)
-                displaced = entry.rank < anchor.rank
-                note = f"; no room before {anchor.name} (fixed), so after it" if displaced else ""
-                placed.append((entry, day, note))
+            return placed
 
-        top_flexible = flexible[-1] if flexible else None
-        anchor_beats_all = anchor is not None and (
-            top_flexible is None or anchor.rank > top_flexible.rank
-        )
-        count = len(placed)
-        earliest = advance(cluster_start, 0, weekends)
-        for number, (entry, day, extra) in enumerate(sorted(placed, key=lambda p: p[1]), 1):
-            if entry is top_flexible and not anchor_beats_all and count > 1:
-                reason = f"target {number} of {count}: highest interest last, most practice"
-            elif number == 1 and anchor is not None and day > earliest:
-                reason = f"target 1 of {count}: opens the cluster around {anchor.name} (fixed)"
-            elif number == 1 and self.practice_end is not None:
-                reason = (
-                    f"target 1 of {count}: opens the cluster"
-                    f" {self._gap(plan.practice_gap)} after the last practice"
-                )
-            elif number == 1:
-                reason = f"target 1 of {count}: opens the cluster (no practice run)"
-            else:
-                reason = (
-                    f"target {number} of {count}: within {self._gap(gap)} of the last,"
-                    " so offers arrive together"
-                )
-            self._add(entry, day, "target", reason + extra + self._tie_words(entry, group))
-
-        self._fixed_targets(fixed, anchor, [d for _, d, _ in placed], cluster_start)
+        below = [e for e in flexible if e.rank < anchor.rank]
+        room: list[dt.date] = []
+        day = anchor.fixed_day
+        for _ in below:
+            day = backward(day)
+            if day < cluster_start:
+                break
+            room.append(day)
+        room.reverse()
+        for entry, day in zip(below, room, strict=False):
+            taken.add(day)
+            placed.append((entry, day, ""))
+        day = anchor.fixed_day
+        for entry in flexible[len(room) :]:
+            day = forward(day)
+            taken.add(day)
+            displaced = entry.rank < anchor.rank
+            note = f"; no room before {anchor.name} (fixed), so after it" if displaced else ""
+            placed.append((entry, day, note))
+        return placed
 
     def _fixed_targets(
         self,
@@ -499,29 +485,15 @@ class _Planner:
         cluster_start: dt.date,
     ) -> None:
         """Keep fixed target dates; say which sit in the cluster and which do not."""
-        gap, weekends = self.plan.cluster_gap, self.weekends
         chain = list(cluster_days)
         if anchor is not None:
-            chain.append(anchor.company.date)  # type: ignore[arg-type]
-        members = {anchor.index} if anchor is not None else set()
-        grown = True
-        while grown and chain:
-            grown = False
-            for entry in fixed:
-                day = entry.company.date
-                assert day is not None
-                if entry.index not in members and any(
-                    day_distance(day, other, weekends) <= gap for other in chain
-                ):
-                    members.add(entry.index)
-                    chain.append(day)
-                    grown = True
+            chain.append(anchor.fixed_day)
+        members = self._cluster_members(fixed, anchor, chain)
         span = f"{min(chain).isoformat()} – {max(chain).isoformat()}" if chain else ""
 
-        for entry in sorted(fixed, key=lambda e: (e.company.date, e.index)):
-            day = entry.company.date
-            assert day is not None
-            words = self._fixed_words(day)
+        for entry in sorted(fixed, key=lambda e: (e.fixed_day, e.index)):
+            day = entry.fixed_day
+            words = self._fixed_words(entry)
             if anchor is not None and entry is anchor:
                 words += "; the cluster forms around it" if cluster_days else ""
             elif entry.index in members:
@@ -549,15 +521,67 @@ class _Planner:
             self._add(entry, day, "fixed", words)
 
         if anchor is not None and cluster_days:
-            first = min([*cluster_days, anchor.company.date])  # type: ignore[list-item]
-            idle = day_distance(cluster_start, first, weekends)
+            first = min([*cluster_days, anchor.fixed_day])
+            idle = day_distance(cluster_start, first, self.weekends)
             if idle > self.plan.practice_gap:
                 self.plan.notes.append(
                     f"The cluster waits for {anchor.name}'s fixed date"
-                    f" ({describe_day(anchor.company.date)}): {self._gap(idle)} free after"  # type: ignore[arg-type]
+                    f" ({describe_day(anchor.fixed_day)}): {self._gap(idle)} free after"
                     " the practice run — time for mock interviews (`resumetool practice`) or"
                     " another practice company."
                 )
+
+    def _cluster_members(
+        self, fixed: list[_Entry], anchor: _Entry | None, chain: list[dt.date]
+    ) -> set[int]:
+        """The fixed targets within ``cluster_gap`` of the cluster, or of one already in it
+        (``chain``, the cluster's days, grows as they join)."""
+        members = {anchor.index} if anchor is not None else set()
+        grown = True
+        while grown and chain:
+            grown = False
+            for entry in fixed:
+                day = entry.fixed_day
+                if entry.index not in members and any(
+                    day_distance(day, other, self.weekends) <= self.plan.cluster_gap
+                    for other in chain
+                ):
+                    members.add(entry.index)
+                    chain.append(day)
+                    grown = True
+        return members
+
+    # -- words
+
+    def _gap(self, days: int) -> str:
+        return _gap_words(days, self.weekends)
+
+    def _fixed_words(self, entry: _Entry) -> str:
+        day = entry.fixed_day
+        if day < self.plan.start:
+            return "kept as scheduled (before --start)"
+        if not is_plannable(day, self.weekends):
+            return "kept as scheduled (a weekend day)"
+        return "kept as scheduled"
+
+    def _tie_words(self, entry: _Entry, group: list[_Entry]) -> str:
+        """Name the tie and how it was broken, so the order never looks arbitrary."""
+        same = [e for e in group if e is not entry and e.interest == entry.interest]
+        if not same:
+            return ""
+        return f"; tie with {', '.join(e.name for e in same)}: order in companies.yaml"
+
+    def _add(self, entry: _Entry, day: dt.date, kind: SlotKind, reason: str) -> None:
+        self.plan.slots.append(
+            Slot(
+                date=day,
+                company=entry.name,
+                interest=entry.interest,
+                kind=kind,
+                group=entry.group,
+                reason=reason,
+            )
+        )
 
 
 # ---------------------------------------------------------------------------- calendar

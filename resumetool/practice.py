@@ -8,9 +8,9 @@ STAR answer can stand on. For a skill the resume neither names nor shows, there 
 story to tell: the advice is to learn it or to bring an honest, transferable story —
 never to claim it.
 
-``group_cons`` (cons fuzzy-grouped across interviews, rapidfuzz) is also what the report's
-"cons that recur" section uses. Everything here is pure except ``build_practice``, which
-reads the workspace through ``current.load_current``.
+``group_cons`` (cons fuzzy-grouped across interviews, rapidfuzz) and ``drill_for`` are
+also what the report's "cons that recur" section uses. Everything here is pure except
+``build_practice`` and ``workspace_bank``, which read the workspace.
 """
 
 from __future__ import annotations
@@ -26,8 +26,17 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import practice_rules as R
-from .current import Anchor, anchors_for, entry_title, figure_lines, words_in
+from .current import (
+    Anchor,
+    anchors_for,
+    entry_title,
+    figure_lines,
+    load_current,
+    source_path,
+    words_in,
+)
 from .errors import UsageError
+from .wording import count_noun
 
 if TYPE_CHECKING:
     from .analyze import SkillReport
@@ -126,6 +135,11 @@ def load_bank(override: Path | None = None) -> Bank:
 
         return validate(Bank, data, override)
     return _shipped_bank()
+
+
+def workspace_bank(workspace: Workspace) -> Bank:
+    """The bank with the workspace's own ``templates/practice_questions.yaml`` over it."""
+    return load_bank(source_path(workspace, BANK_FILE))
 
 
 @functools.cache
@@ -282,6 +296,14 @@ def group_cons(interviews: Sequence[Interview], bank: Bank) -> list[ConGroup]:
 
 def recurring_cons(interviews: Sequence[Interview], bank: Bank) -> list[ConGroup]:
     return [g for g in group_cons(interviews, bank) if g.recurring]
+
+
+def drill_for(group: ConGroup, bank: Bank) -> str:
+    """The mock-interview drill for a group of cons: its theme's, else the general one
+    naming the con."""
+    theme = bank.con_themes.get(group.theme) if group.theme else None
+    text = theme.drill if theme else bank.con_general.drill.replace("{con}", group.title)
+    return " ".join(text.split())
 
 
 # -- the practice set ---------------------------------------------------------------------
@@ -459,11 +481,7 @@ def con_practice(
                 if all(anchor.text != a.text for a in anchors):
                     anchors.append(anchor)
         anchors = anchors[: R.ANCHORS_PER_ITEM]
-    if theme is not None:
-        drill, pool = theme.drill, theme.questions
-    else:
-        drill = bank.con_general.drill.replace("{con}", group.title)
-        pool = bank.con_general.questions
+    pool = theme.questions if theme is not None else bank.con_general.questions
     questions = [Question(text=q, kind="con") for q in pool[:count]]
     return ConPractice(
         title=group.title,
@@ -471,7 +489,7 @@ def con_practice(
         cons=group.items,
         interviews=group.interviews,
         recurring=group.recurring,
-        drill=" ".join(drill.split()),
+        drill=drill_for(group, bank),
         questions=questions,
         anchors=anchors,
         skills=[row.skill for row in named],
@@ -492,8 +510,6 @@ def build_practice(
     recurring con. ``skills``: just those skills. ``interview``: the skills that interview
     asked about and each of its cons (recurring or not).
     """
-    from .current import load_current, source_path
-
     skills = [" ".join(s.split()) for s in skills if s.strip()]
     chosen = workspace.interview(interview) if interview else None
     interviews = workspace.interviews()
@@ -509,7 +525,7 @@ def build_practice(
             " to practise from it",
             hint=f"add them with `resumetool interview edit {chosen.id}`",
         )
-    bank = load_bank(source_path(workspace, BANK_FILE))
+    bank = workspace_bank(workspace)
     current = load_current(workspace, resume_ref=resume_ref, asked=asked)
     rows = list(current.analysis.skills)
     if skills:  # in the order the user named them
@@ -525,25 +541,10 @@ def build_practice(
     if current.resume is None:
         notes.append(ADVICE["no-resume"])
     skill_sets = [skill_practice(row, current, bank, count=count) for row in rows]
-
     cons: list[ConPractice] = []
     if not skills:
-        groups = group_cons(current.interviews, bank)
-        if chosen is not None:
-            groups = [g for g in groups if chosen.id in g.interviews]
-        else:
-            groups = [g for g in groups if g.recurring]
-        cons = [con_practice(g, current, bank) for g in groups]
-        if chosen is None and not groups and any(iv.cons for iv in current.interviews):
-            notes.append(
-                "No con recurs yet across your interviews; `resumetool practice --interview ID`"
-                " practises one interview's cons."
-            )
-        if not any(iv.cons for iv in current.interviews):
-            notes.append(
-                "No cons recorded yet: after each interview add three with"
-                " `resumetool interview edit ID`."
-            )
+        cons, con_notes = _con_practices(current, bank, chosen)
+        notes += con_notes
     return Practice(
         resume=current.label,
         interview=chosen.id if chosen is not None else None,
@@ -551,6 +552,31 @@ def build_practice(
         cons=cons,
         notes=notes,
     )
+
+
+def _con_practices(
+    current: Current, bank: Bank, chosen: Interview | None
+) -> tuple[list[ConPractice], list[str]]:
+    """A mock interview for each con of ``chosen``, or for each recurring con; and notes
+    saying why there are none."""
+    notes = []
+    groups = group_cons(current.interviews, bank)
+    if chosen is not None:
+        groups = [g for g in groups if chosen.id in g.interviews]
+    else:
+        groups = [g for g in groups if g.recurring]
+    any_cons = any(iv.cons for iv in current.interviews)
+    if chosen is None and not groups and any_cons:
+        notes.append(
+            "No con recurs yet across your interviews; `resumetool practice --interview ID`"
+            " practises one interview's cons."
+        )
+    if not any_cons:
+        notes.append(
+            "No cons recorded yet: after each interview add three with"
+            " `resumetool interview edit ID`."
+        )
+    return [con_practice(g, current, bank) for g in groups], notes
 
 
 # -- presentation -------------------------------------------------------------------------
@@ -573,7 +599,7 @@ def to_markdown(practice: Practice) -> str:
         lines += ["## Skills they ask about", ""]
     for item in practice.skills:
         asked = len(item.interviews)
-        times = f"asked in {asked} interview{'s' if asked != 1 else ''}" if asked else "asked"
+        times = f"asked in {count_noun(asked, 'interview')}" if asked else "asked"
         verdict = f", {item.verdict} in your resume" if item.verdict else ""
         lines += [f"### {_md(item.skill)} ({times}{verdict})", "", _md(item.advice), ""]
         for step in item.prepare:
@@ -583,12 +609,7 @@ def to_markdown(practice: Practice) -> str:
         for number, question in enumerate(item.questions, 1):
             lines.append(f"{number}. {_md(question.text)} *({question.kind})*")
         lines.append("")
-        if item.anchors:
-            lines.append("Your lines to build the answer on:")
-            lines.append("")
-            for anchor in item.anchors:
-                lines.append(f"- {_md(anchor.text)} — *{_md(anchor.where)}*")
-            lines.append("")
+        lines += _anchor_lines("Your lines to build the answer on:", item.anchors)
     if practice.cons:
         heading = "Your cons" if practice.interview else "Cons that recur"
         lines += [f"## {heading}: a mock interview on each", ""]
@@ -600,13 +621,15 @@ def to_markdown(practice: Practice) -> str:
         for number, question in enumerate(con.questions, 1):
             lines.append(f"{number}. {_md(question.text)}")
         lines.append("")
-        if con.anchors:
-            lines.append("Lines to practise on:")
-            lines.append("")
-            for anchor in con.anchors:
-                lines.append(f"- {_md(anchor.text)} — *{_md(anchor.where)}*")
-            lines.append("")
+        lines += _anchor_lines("Lines to practise on:", con.anchors)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _anchor_lines(heading: str, anchors: Sequence[Anchor]) -> list[str]:
+    if not anchors:
+        return []
+    items = [f"- {_md(anchor.text)} — *{_md(anchor.where)}*" for anchor in anchors]
+    return [heading, "", *items, ""]
 
 
 def to_json(practice: Practice) -> dict[str, Any]:

@@ -289,7 +289,7 @@ def entry_title(values: Iterable[Any]) -> str:
     return join_nonempty(values, TITLE_SEP)
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     """Line ends normalized, tabs made spaces, characters no format carries (C0 controls) gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _XML_INVALID.sub("", text)
@@ -329,7 +329,7 @@ def typst_literal(value: Any) -> str:
 def typst_string(text: str) -> str:
     """A Typst string literal whose value is exactly ``text``."""
     out = []
-    for ch in _clean(text):
+    for ch in clean_text(text):
         if ch == "\\":
             out.append("\\\\")
         elif ch == '"':
@@ -349,7 +349,7 @@ _MD_LINE_START = re.compile(r"^(\s*)([-+=#]|\d+(?=[.)]))", re.M)
 
 def markdown_escape(text: str) -> str:
     """Backslash-escape what CommonMark/GFM would read as markup, inline or at a line start."""
-    text = _MD_INLINE.sub(r"\\\1", _clean(text))
+    text = _MD_INLINE.sub(r"\\\1", clean_text(text))
     text = "\n".join(line.lstrip() for line in text.split("\n"))
     return _MD_LINE_START.sub(lambda m: m.group(1) + _md_block_escape(m.group(2)), text)
 
@@ -381,7 +381,7 @@ def _finalize_for(context: Any, value: Any) -> Any:
         return ""
     if isinstance(value, list | tuple):
         value = join_nonempty(value)
-    text = _clean(str(value))
+    text = clean_text(str(value))
     if fmt == "md":
         return Markup(markdown_escape(text))
     return text  # html and docx: Jinja's autoescape turns it into safe markup
@@ -390,36 +390,24 @@ def _finalize_for(context: Any, value: Any) -> Any:
 # --------------------------------------------------------------------------- Jinja
 
 
-_ENV_LOCK = threading.Lock()
-_ENVIRONMENTS: dict[tuple[Path, ...], Environment] = {}
-
-
 def environment(design: Design) -> Environment:
     """The one cached Jinja environment for a design's search folders.
 
     Why cached: building the environment and compiling templates costs more than
     rendering one resume; a session that renders many versions reuses both.
     """
-    with _ENV_LOCK:
-        env = _ENVIRONMENTS.get(design.folders)
-        if env is None:
-            env = _ENVIRONMENTS[design.folders] = _new_environment(design.folders)
-        return env
+    from .templating import environment as cached_environment
+
+    return cached_environment(design.folders, _configure)
 
 
-def _new_environment(folders: Sequence[Path]) -> Environment:
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+def _configure(env: Environment) -> None:
+    """Escaping by the template's format, the loop controls, the designs' filters."""
+    from jinja2 import pass_context
 
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
-        undefined=StrictUndefined,
-        autoescape=lambda name: _format_of(name) in ("html", "docx"),
-        finalize=pass_context(_finalize_for),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.loopcontrols"],
-    )
+    env.autoescape = lambda name: _format_of(name) in ("html", "docx")
+    env.finalize = pass_context(_finalize_for)
+    env.add_extension("jinja2.ext.loopcontrols")
     env.filters.update(
         month_year=month_year,
         location=location_text,
@@ -434,7 +422,6 @@ def _new_environment(folders: Sequence[Path]) -> Environment:
         typst=_typst_filter,
     )
     env.globals.update(date_range=date_range, contact_items=contact_items)
-    return env
 
 
 def _typst_filter(value: Any) -> Any:
@@ -457,35 +444,19 @@ def _template_error(exc: BaseException, design: Design, filename: str) -> Render
     """A Jinja failure as one line naming the template file and line."""
     from jinja2 import TemplateSyntaxError
 
-    source = design.file(filename)
+    from .templating import error_location
+
     if isinstance(exc, TemplateSyntaxError):
-        where = exc.filename or str(source)
-        line = exc.lineno
         what = f"template syntax error: {exc.message}"
     else:
-        where, line = str(source), _template_line(exc, source)
         what = f"template error: {exc}"
     if filename.endswith(".docx"):
         what += " (the line is in the Word file's document.xml)"
     return RenderError(
         what,
-        path=f"{where}:{line}" if line else where,
+        path=error_location(exc, design.file(filename)),
         hint="fix the template, or pick another with --template",
     )
-
-
-def _template_line(exc: BaseException, source: Path | None) -> int | None:
-    """The template line Jinja was running when ``exc`` was raised (from its traceback)."""
-    wanted = {"<template>"}
-    if source is not None:
-        wanted |= {str(source), os.path.normpath(source), str(source.resolve())}
-    line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename in wanted:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def render_source(resume: Resume, design: Design, fmt: str) -> str:
@@ -523,6 +494,7 @@ def _missing(design: Design, fmt: str) -> RenderError:
 # --------------------------------------------------------------------------- Typst
 
 
+_TYPST_LOCK = threading.Lock()
 _COMPILERS: dict[tuple[str, ...], Any] = {}
 
 
@@ -530,7 +502,7 @@ def _compiler(font_dirs: tuple[str, ...]) -> Any:
     """A Typst compiler with only our fonts loaded, cached (the font scan is the slow part)."""
     import typst
 
-    with _ENV_LOCK:
+    with _TYPST_LOCK:
         compiler = _COMPILERS.get(font_dirs)
         if compiler is None:
             fonts = typst.Fonts(
@@ -557,7 +529,7 @@ def compile_typst(source: str, design: Design, fmt: str) -> list[bytes]:
     compiler = _compiler(_font_dirs(design))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
-        with _ENV_LOCK:
+        with _TYPST_LOCK:
             output = compiler.compile(
                 input=source.encode("utf-8"),
                 format=fmt,
@@ -575,7 +547,7 @@ def compile_typst(source: str, design: Design, fmt: str) -> list[bytes]:
     return output if isinstance(output, list) else [output]
 
 
-_PACKAGE_IMPORT = re.compile(r'\b(?:import|include)\s+"@(?!local/)([^"/\s]+/[^"\s]+)"')
+PACKAGE_IMPORT = re.compile(r'\b(?:import|include)\s+"@(?!local/)([^"/\s]+/[^"\s]+)"')
 """A Typst import of a package from a registry (``#import "@preview/name:1.0.0"``): Typst
 would download it. ``@local`` packages live on the user's disk and are allowed."""
 
@@ -592,7 +564,7 @@ def _refuse_package_downloads(source: str, design: Design, root: Path | None) ->
     for folder in design.folders:
         texts += [(path, path.read_text("utf-8", "replace")) for path in folder.glob("*.typ")]
     for path, text in texts:
-        found = _PACKAGE_IMPORT.search(text)
+        found = PACKAGE_IMPORT.search(text)
         if found:
             raise RenderError(
                 f"the template imports the Typst package @{found.group(1)}, which Typst "

@@ -26,15 +26,21 @@ from pydantic import BaseModel, Field
 
 from . import report_rules as R
 from .analyze import Analysis  # a field type of Report: pydantic needs it at runtime
+from .current import load_current, place_label
 from .dates import short_date, written_date
 from .errors import RenderError, ResumetoolError, UsageError
-from .plan import Plan
-from .practice import ConItem
+from .interview import MAX_REFLECTIONS
+from .plan import Plan, plan_interviews
+from .practice import ConItem, drill_for, prepare_instead, recurring_cons, workspace_bank
+from .wording import shorten
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from .analyze import SkillReport
     from .current import Current
     from .interview import Interview
+    from .practice import Bank
     from .workspace import Workspace
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
@@ -84,34 +90,6 @@ class CitedLine(BaseModel):
     @property
     def excerpt(self) -> str:
         return "".join(text for text, _ in self.parts) or self.text
-
-
-def excerpt_parts(text: str, matched: str, limit: int = R.EXCERPT_CHARS) -> list[tuple[str, bool]]:
-    """``text`` split around the first place ``matched`` occurs (any case), cut to about
-    ``limit`` characters around it with '…' when the line is long (a whole summary would
-    drown the one word that matters)."""
-    text = " ".join(text.split())
-    found = (
-        re.search(re.escape(" ".join(matched.split())), text, re.IGNORECASE) if matched else None
-    )
-    if found is None:
-        cut = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-        return [(cut, False)]
-    start, end = found.span()
-    if len(text) > limit:
-        room = max(0, limit - (end - start))
-        left = max(0, start - room // 2)
-        right = min(len(text), end + (room - (start - left)))
-        left = max(0, min(left, right - limit))
-        head = ("…" if left > 0 else "") + text[left:start].lstrip()
-        tail = text[end:right].rstrip() + ("…" if right < len(text) else "")
-    else:
-        head, tail = text[:start], text[end:]
-    return [
-        (part, mark)
-        for part, mark in ((head, False), (text[start:end], True), (tail, False))
-        if part
-    ]
 
 
 class Coverage(BaseModel):
@@ -225,8 +203,6 @@ def build_report(
     No interviews is a usage error saying how to log one; no resume yet is not: the
     report then says how to import one and shows what does not need it.
     """
-    from .current import load_current
-
     if not workspace.interview_paths():
         raise UsageError(
             "no interviews logged yet, so there is nothing to report on",
@@ -241,9 +217,6 @@ def build_report(
 def make_report(current: Current, interview: Interview, *, today: dt.date) -> Report:
     """The report from what ``load_current`` read (it also reads the company list, the
     settings and a question bank of the user's own, if any)."""
-    from .current import source_path
-    from .practice import BANK_FILE, load_bank, recurring_cons
-
     ref = interview.id or "latest"
     notes = []
     if current.resume is None:
@@ -251,7 +224,7 @@ def make_report(current: Current, interview: Interview, *, today: dt.date) -> Re
             "No resume imported yet, so the report cannot say how your resume covers what"
             " was asked: import it with `resumetool import FILE` and run the report again."
         )
-    bank = load_bank(source_path(current.workspace, BANK_FILE))
+    bank = workspace_bank(current.workspace)
     groups = recurring_cons(current.interviews, bank)
     plan, plan_notes = _plan(current.workspace, today)
     return Report(
@@ -275,7 +248,7 @@ def make_report(current: Current, interview: Interview, *, today: dt.date) -> Re
                 theme=g.theme,
                 items=g.items,
                 interviews=g.interviews,
-                drill=_drill(g, bank),
+                drill=drill_for(g, bank),
             )
             for g in groups
         ],
@@ -311,8 +284,6 @@ def _facts(interview: Interview) -> InterviewFacts:
 
 
 def _reflection(interview: Interview, ref: str) -> Reflection:
-    from .interview import MAX_REFLECTIONS
-
     missing = [
         name
         for name, items in (("pros", interview.pros), ("cons", interview.cons))
@@ -327,8 +298,6 @@ def _reflection(interview: Interview, ref: str) -> Reflection:
 
 
 def _cited(current: Current, row: SkillReport, limit: int) -> tuple[list[CitedLine], int]:
-    from .current import place_label
-
     lines: list[CitedLine] = []
     seen: set[tuple[str, str]] = set()
     places = [(m, m.matched, "names") for m in row.emphasis.mentions]
@@ -348,6 +317,33 @@ def _cited(current: Current, row: SkillReport, limit: int) -> tuple[list[CitedLi
             )
         )
     return lines[:limit], max(0, len(lines) - limit)
+
+
+def excerpt_parts(text: str, matched: str, limit: int = R.EXCERPT_CHARS) -> list[tuple[str, bool]]:
+    """``text`` split around the first place ``matched`` occurs (any case), cut to about
+    ``limit`` characters around it with '…' when the line is long (a whole summary would
+    drown the one word that matters)."""
+    text = " ".join(text.split())
+    found = (
+        re.search(re.escape(" ".join(matched.split())), text, re.IGNORECASE) if matched else None
+    )
+    if found is None:
+        return [(shorten(text, limit), False)]
+    start, end = found.span()
+    if len(text) > limit:
+        room = max(0, limit - (end - start))
+        left = max(0, start - room // 2)
+        right = min(len(text), end + (room - (start - left)))
+        left = max(0, min(left, right - limit))
+        head = ("…" if left > 0 else "") + text[left:start].lstrip()
+        tail = text[end:right].rstrip() + ("…" if right < len(text) else "")
+    else:
+        head, tail = text[:start], text[end:]
+    return [
+        (part, mark)
+        for part, mark in ((head, False), (text[start:end], True), (tail, False))
+        if part
+    ]
 
 
 def _coverage(term: str, current: Current) -> Coverage:
@@ -399,12 +395,6 @@ def _repeated(current: Current, interview: Interview) -> list[RepeatedSkill]:
     ]
 
 
-def _drill(group: Any, bank: Any) -> str:
-    theme = bank.con_themes.get(group.theme) if group.theme else None
-    text = theme.drill if theme else bank.con_general.drill.replace("{con}", group.title)
-    return " ".join(text.split())
-
-
 def _next_edits(current: Current) -> list[NextEdit]:
     if current.resume is None:
         return []
@@ -428,9 +418,7 @@ def _next_edits(current: Current) -> list[NextEdit]:
     return edits
 
 
-def _prepare(current: Current, bank: Any) -> list[Prepare]:
-    from .practice import prepare_instead
-
+def _prepare(current: Current, bank: Bank) -> list[Prepare]:
     if current.resume is None:
         return []
     return [
@@ -483,8 +471,6 @@ def _draft_preview(current: Current) -> DraftPreview:
 
 
 def _plan(workspace: Workspace, today: dt.date) -> tuple[Plan | None, list[str]]:
-    from .plan import plan_interviews
-
     companies = workspace.companies()
     if not companies.companies:
         return None, [
@@ -554,17 +540,9 @@ def percent(value: float) -> str:
     return f"{max(0.0, min(1.0, float(value))) * 100:.1f}"
 
 
-def _environment(autoescape: bool) -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES_DIR)),
-        undefined=StrictUndefined,
-        autoescape=autoescape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+def _configure(env: Environment) -> None:
+    """HTML escaped by Jinja, Markdown by the ``md`` filters; the report's own filters."""
+    env.autoescape = lambda name: bool(name) and name.endswith(".html.j2")
     env.filters.update(
         long_date=long_date,
         short_date=short_date,
@@ -574,34 +552,35 @@ def _environment(autoescape: bool) -> Any:
         pct=percent,
         score=_score,
     )
-    return env
 
 
 def _score(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def _render(report: Report, name: str, autoescape: bool) -> str:
+def _render(report: Report, name: str) -> str:
     from jinja2 import TemplateError
 
+    from .templating import environment, error_location
+
     try:
-        template = _environment(autoescape).get_template(name)
-        return template.render(report=report, r=report)
+        template = environment([TEMPLATES_DIR], _configure).get_template(name)
+        return template.render(report=report)
     except TemplateError as exc:  # a bug in a shipped template: say which
         raise RenderError(
             f"report template error: {exc}",
-            path=TEMPLATES_DIR / name,
+            path=error_location(exc, TEMPLATES_DIR / name),
             hint="please report it; `resumetool report --format json` still works",
         ) from exc
 
 
 def render_markdown(report: Report) -> str:
-    text = _render(report, "report.md.j2", autoescape=False)
+    text = _render(report, "report.md.j2")
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def render_html(report: Report) -> str:
-    return _render(report, "report.html.j2", autoescape=True)
+    return _render(report, "report.html.j2")
 
 
 def render_json(report: Report) -> str:

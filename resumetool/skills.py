@@ -35,7 +35,7 @@ from .errors import ValidationFailed
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 TAXONOMY_DIR = Path(__file__).resolve().parent / "taxonomy"
 CACHE_FORMAT = 1
@@ -47,6 +47,8 @@ strictly: such forms are acronyms or ordinary little words, never safe to match 
 
 YEAR = re.compile(r"^(?:(?:19|20)\d\d|['’]\d\d)$")
 NUMBER = re.compile(r"^\d[\d.,]*$")
+PLACEHOLDERS = {"#year": YEAR, "#number": NUMBER}
+"""Words of a ``not_before``/``not_after`` rule that stand for any year or number."""
 
 PLURAL_MIN_LETTERS = 2
 """A loose form whose last word has at least this many letters also gets a plural pattern
@@ -79,11 +81,17 @@ GLUE_SUFFIXES = frozenset(
 """Glued by a hyphen on the right, these words leave a strict name a word of its own:
 'ML-based', 'AI-powered', 'Go-native', 'Excel-heavy' name the skill; other hyphenated
 neighbours (go-to-market, C-suite, rust-proofing) still veto it."""
+CAPS_FORM_MIN_LETTERS = 3
+"""A strict form of at least this many letters also counts in ALL CAPS (JAVA for Java);
+a shorter one in capitals is a word of its own (GO)."""
 CAPS_LINE_SHARE = 0.5
 """An ALL-CAPS rendering of a mixed-case strict name (JAVA for Java) counts only in a line
 where at least this share of the other words are in capitals too (a caps headline or
 skills line); elsewhere an all-caps word is an acronym of its own (SWIFT, the banking
 network, is not Swift)."""
+ACRONYM_MAX_LETTERS = 6
+"""An all-caps word this long at most may be spelled out beside it, in brackets, as
+something other than the skill: 'Good Clinical Practice (GCP)'."""
 ACRONYM_FILLERS = frozenset({"of", "and", "for", "the", "to", "in", "on", "&", "-"})
 """Small words an acronym's expansion may skip: Department of Transportation (DOT)."""
 SINGLE_LETTER_ABBREVIATION = re.compile(r"^[^\W\d_]\.$")
@@ -179,13 +187,8 @@ class SkillDef:
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        if item not in seen:
-            seen.add(item)
-            out.append(item)
-    return tuple(out)
+    """The items once each, in first-seen order."""
+    return tuple(dict.fromkeys(items))
 
 
 def skill_from_table(
@@ -571,13 +574,18 @@ class SkillMatcher:
         """Is this made-up plural an English word of its own ('Canva' + s = 'canvas')?
         The lookup table lists a word's own plural ('canvases' → 'canvas') or maps the
         word to another lemma; a plural it does not know ('apis', 'kpis') is kept."""
-        table = self._lemma_table()
         last = _lower(plural).split()[-1]
-        return (
-            table.get(last + "es") == last
-            or table.get(last + "s") == last
-            or table.get(last) not in (None, last[:-1])
-        )
+        return self._has_plural(last) or self._lemma_table().get(last) not in (None, last[:-1])
+
+    def _english_word(self, word: str) -> bool:
+        """Does the lookup table know ``word`` as an English word (it lists its plural, or
+        it is an inflected form)? 'python', 'scrum', 'sap' are; 'kubernetes', 'jira' not."""
+        return self._has_plural(word) or word in self._lemma_table()
+
+    def _has_plural(self, word: str) -> bool:
+        """Does the lookup table list a plural of ``word`` ('canvases' → 'canvas')?"""
+        table = self._lemma_table()
+        return table.get(word + "s") == word or table.get(word + "es") == word
 
     def _lemma_table(self) -> Any:
         """The lookup lemmatizer's table (form → lemma), to ask whether a word is English."""
@@ -618,8 +626,7 @@ class SkillMatcher:
                     form = _Form(skill.key, kind, text, False, part=part_index, parts=len(parts))
                     out.append((f"{label}\x1f{part_index}", form, self._loose_variants(part)))
                 continue
-            strict = skill.is_strict(text) if kind == "name" else text in skill.strict
-            strict = strict or len(text) <= SHORT_FORM_MAX
+            strict = skill.is_strict(text)
             form = _Form(skill.key, kind, text, strict, number_only=kind == "name" and not strict)
             variants = _variants(text) if strict else self._loose_variants(text)
             out.append((label, form, variants))
@@ -667,85 +674,60 @@ class SkillMatcher:
             whole = _Form(skill, "evidence", phrase, False)
             for start, end in _gapped_spans(doc, found, len(_gap_parts(phrase))):
                 candidates.setdefault((skill, "evidence", start, end), []).append(whole)
+        line = _Line(doc, text, title, is_list)
         hits: list[Hit] = []
         for (skill, kind, start, end), forms in candidates.items():
             # Several forms can cover the same words (Java and JAVA): any one that counts.
-            form = next(
-                (f for f in forms if self._counts(doc, text, start, end, f, title, is_list)), None
-            )
+            form = next((f for f in forms if self._counts(line, start, end, f)), None)
             if form is not None:
                 span = doc[start:end]
                 a, b = span.start_char, span.end_char
                 hits.append(Hit(skill, kind, form.form, a, b, text[a:b]))
         return _drop_overlaps(hits)
 
-    def _counts(
-        self,
-        doc: Doc,
-        text: str,
-        start: int,
-        end: int,
-        form: _Form,
-        title: Doc | None,
-        is_list: bool,
-    ) -> bool:
+    def _counts(self, line: _Line, start: int, end: int, form: _Form) -> bool:
+        """Does this match of ``form`` name (or show) its skill? The form's own rules
+        (strict or loose), then, for a name, the skill's vetoes."""
+        doc = line.doc
         if form.number_only and not _number_form_of(doc[start:end], form.variants):
             return False
-        rules = self._rules[form.skill]
-        if form.strict and not self._strict_counts(doc, text, start, end, form, title, is_list):
-            return False
-        if not form.strict and not self._ordinary_word_counts(
-            doc, text, start, end, form, title, is_list
-        ):
+        as_written = self._strict_counts if form.strict else self._ordinary_word_counts
+        if not as_written(line, start, end, form):
             return False
         if form.kind == "evidence":
             return True
+        rules = self._rules[form.skill]
         if any(_follows(doc, end, phrase) for phrase in rules.not_before):
             return False
         if any(_precedes(doc, start, phrase) for phrase in rules.not_after):
             return False
-        return not (rules.known and _defined_as_another(doc, text, start, end, rules.name_words))
+        return not (
+            rules.known and _defined_as_another(doc, line.text, start, end, rules.name_words)
+        )
 
-    def _strict_counts(
-        self,
-        doc: Doc,
-        text: str,
-        start: int,
-        end: int,
-        form: _Form,
-        title: Doc | None,
-        is_list: bool,
-    ) -> bool:
+    def _strict_counts(self, line: _Line, start: int, end: int, form: _Form) -> bool:
         """A strict form counts as written, standing alone, and (when the skill has context
         words) in context. An ALL-CAPS rendering of a mixed-case form needs a line in
         capitals, and context even in a skills list (SWIFT beside Fedwire is the banking
         network)."""
-        written = self._written_as(doc, text, start, end, form)
+        doc, text = line.doc, line.text
+        written = _written_as(doc, text, start, end, form)
         if written is None or _glued(doc, text, start, end):
             return False
-        rules = self._rules[form.skill]
         if written == "caps" and not _caps_line(doc, text, start, end):
             return False
-        if not rules.context or (is_list and written != "caps"):
+        context = self._rules[form.skill].context
+        if not context or (line.is_list and written != "caps"):
             return True
-        return _in_context(doc, start, end, title, rules.context)
+        return _in_context(doc, start, end, line.title, context)
 
-    def _ordinary_word_counts(
-        self,
-        doc: Doc,
-        text: str,
-        start: int,
-        end: int,
-        form: _Form,
-        title: Doc | None,
-        is_list: bool,
-    ) -> bool:
+    def _ordinary_word_counts(self, line: _Line, start: int, end: int, form: _Form) -> bool:
         """A loose one-word name or evidence phrase written with capitals (Python, Scrum,
         SAP) but found in lower case ('ball python', 'rugby scrum', 'sap flow') where that
         lower-case word is an English word, counts only in a skills list or, for a name, in
         the skill's context."""
-        span = doc[start:end]
-        written = text[span.start_char : span.end_char]
+        span = line.doc[start:end]
+        written = line.text[span.start_char : span.end_char]
         shape = _plain(form.form)
         if (
             len(span) != 1
@@ -757,33 +739,42 @@ class SkillMatcher:
             or not self._english_word(shape.lower())
         ):
             return True
-        if is_list:
+        if line.is_list:
             return True
         context = self._rules[form.skill].context
         return (
-            form.kind == "name" and bool(context) and _in_context(doc, start, end, title, context)
+            form.kind == "name"
+            and bool(context)
+            and _in_context(line.doc, start, end, line.title, context)
         )
 
-    def _english_word(self, word: str) -> bool:
-        """Does the lookup table know ``word`` as an English word (it lists its plural, or
-        it is an inflected form)? 'python', 'scrum', 'sap' are; 'kubernetes', 'jira' not."""
-        table = self._lemma_table()
-        return table.get(word + "s") == word or table.get(word + "es") == word or word in table
 
-    def _written_as(self, doc: Doc, text: str, start: int, end: int, form: _Form) -> str | None:
-        """How the match is cased against the form: 'exact'; 'caps' for the ALL-CAPS
-        rendering of a form of three letters or more (JAVA); 'capital' for a capital first
-        letter on a form written in lower case (a sentence start); None otherwise."""
-        span = doc[start:end]
-        written = _squash(text[span.start_char : span.end_char])
-        wanted = _squash(_plain(form.form))
-        if written == wanted:
-            return "exact"
-        if sum(c.isalpha() for c in wanted) >= 3 and written == wanted.upper():
-            return "caps"
-        if wanted[:1].islower() and written == wanted[:1].upper() + wanted[1:]:
-            return "capital"
-        return None
+@dataclass(frozen=True)
+class _Line:
+    """The line ``SkillMatcher.find`` is matching: its doc (lowercased for the matchers),
+    its original text (for the rules on case), the heading of its entry (context words
+    there count) and whether it is a list of skills (where a strict name needs no context)."""
+
+    doc: Doc
+    text: str
+    title: Doc | None
+    is_list: bool
+
+
+def _written_as(doc: Doc, text: str, start: int, end: int, form: _Form) -> str | None:
+    """How the match is cased against the form: 'exact'; 'caps' for the ALL-CAPS rendering
+    of a form of ``CAPS_FORM_MIN_LETTERS`` letters or more (JAVA); 'capital' for a capital
+    first letter on a form written in lower case (a sentence start); None otherwise."""
+    span = doc[start:end]
+    written = _squash(text[span.start_char : span.end_char])
+    wanted = _squash(_plain(form.form))
+    if written == wanted:
+        return "exact"
+    if sum(c.isalpha() for c in wanted) >= CAPS_FORM_MIN_LETTERS and written == wanted.upper():
+        return "caps"
+    if wanted[:1].islower() and written == wanted[:1].upper() + wanted[1:]:
+        return "capital"
+    return None
 
 
 def _in_context(doc: Doc, start: int, end: int, title: Doc | None, context: list[_Phrase]) -> bool:
@@ -813,22 +804,23 @@ def _number_form_of(
     )
 
 
-def _same_or_number(token: Any, word: str, lemma: str) -> bool:
+def _same_or_number(token: Token, word: str, lemma: str) -> bool:
+    """The pattern's word as written, or that word in the other number as the lookup table
+    knows it (analyses ↔ analysis, charts ↔ chart, policies ↔ policy). A plural the table
+    does not know ('apis', 'kpis') is a pattern variant of its own (``_plurals``)."""
     text = token.text
     if text == word:
         return True
-    if token.lemma_ == lemma and lemma in (text, word) and (text[-1:] == "s" or word[-1:] == "s"):
-        return True  # analyses ↔ analysis, charts ↔ chart (the lookup table knows them)
-    if text.endswith("s") and text[:-1].rstrip("e") in (word, word.rstrip("e")):
-        return True  # apis, kpis: plurals the lookup table does not know
-    return word.endswith("y") and text == word[:-1] + "ies"
+    return (
+        token.lemma_ == lemma and lemma in (text, word) and (text[-1:] == "s" or word[-1:] == "s")
+    )
 
 
 def _caps_line(doc: Doc, text: str, start: int, end: int) -> bool:
     """Are at least ``CAPS_LINE_SHARE`` of the line's other words in capitals (or is the
     match the line's only word)?"""
     words = [
-        text[t.idx : t.idx + len(t)]
+        _cased(text, t)
         for i, t in enumerate(doc)
         if not start <= i < end and t.is_alpha and len(t) >= 2
     ]
@@ -846,9 +838,8 @@ def _defined_as_another(
     Platform (GCP)', 'Certified ScrumMaster (CSM)')."""
     if end - start != 1:
         return False
-    token = doc[start]
-    acronym = text[token.idx : token.idx + len(token)]
-    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+    acronym = _cased(text, doc[start])
+    if not _acronym(acronym) or len(acronym) > ACRONYM_MAX_LETTERS:
         return False
     if start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
         words = _spelled_out(doc, text, range(start - 2, -1, -1), acronym, backwards=True)
@@ -869,7 +860,7 @@ def _spelled_out(
     letters = 0
     for i in indexes:
         token = doc[i]
-        word = text[token.idx : token.idx + len(token)]
+        word = _cased(text, token)
         if token.text in (")", "(") or letters >= len(acronym):
             break
         words.append(word)
@@ -947,7 +938,7 @@ def _variants(form: str) -> list[str]:
     words = form.split()
     if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
         out.append("-".join(words))
-    return _unique_list(out)
+    return list(_unique(out))
 
 
 def _plurals(variants: list[str]) -> list[str]:
@@ -958,10 +949,6 @@ def _plurals(variants: list[str]) -> list[str]:
         if last.isalpha() and len(last) >= PLURAL_MIN_LETTERS and not last.lower().endswith("s"):
             out.append(variant + "s")
     return out
-
-
-def _unique_list(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
 
 
 def _glued(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -1005,22 +992,34 @@ def _slash_compound(doc: Doc, text: str, index: int, *, slash: Any, other_first:
         return False
     if NUMBER.match(other.text):
         return True
-    return len(other.text) <= SLASH_SHORT_MAX and not _acronym(text, other)
+    return len(other.text) <= SLASH_SHORT_MAX and not _acronym(_cased(text, other))
 
 
-def _acronym(text: str, token: Any) -> bool:
-    """Was the token written (in the original ``text``) as an acronym of two or more
-    capitals, like AI in ML/AI?"""
-    written = text[token.idx : token.idx + len(token)]
+def _acronym(written: str) -> bool:
+    """Is this word written as an acronym: two or more capitals (AI in ML/AI, GCP)?"""
     return len(written) >= 2 and written.isalpha() and written.isupper()
 
 
-def _word_matches(token_lemma: str, token_text: str, word: str) -> bool:
-    if word == "#year":
-        return bool(YEAR.match(token_text))
-    if word == "#number":
-        return bool(NUMBER.match(token_text))
-    return token_lemma == word or token_text == word
+def _cased(text: str, token: Token) -> str:
+    """``token`` as the line writes it: docs are lowercased for the matchers (see
+    ``SkillMatcher.docs``), so the rules on case read the original ``text``."""
+    return text[token.idx : token.idx + len(token)]
+
+
+def _word_matches(token: Token, word: str) -> bool:
+    pattern = PLACEHOLDERS.get(word)
+    if pattern is not None:
+        return bool(pattern.match(token.text))
+    return token.lemma_ == word or token.text == word
+
+
+def _words_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    """Do the tokens from ``i`` on read ``words`` (by lemma, as written, or a placeholder)?"""
+    return (
+        i >= 0
+        and i + len(words) <= len(doc)
+        and all(_word_matches(doc[i + k], w) for k, w in enumerate(words))
+    )
 
 
 def _follows(doc: Doc, end: int, phrase: _Phrase) -> bool:
@@ -1029,12 +1028,7 @@ def _follows(doc: Doc, end: int, phrase: _Phrase) -> bool:
     starts = [end]
     if end < len(doc) and doc[end].text in ("/", "-") and not doc[end - 1].whitespace_:
         starts.append(end + 1)
-    words = phrase.lemmas
-    if any(
-        i + len(words) <= len(doc)
-        and all(_word_matches(doc[i + k].lemma_, doc[i + k].text, w) for k, w in enumerate(words))
-        for i in starts
-    ):
+    if any(_words_at(doc, i, phrase.lemmas) for i in starts):
         return True
     if phrase.text == "#year" and end + 1 < len(doc):
         # '21 is tokenized as ' and 21
@@ -1049,16 +1043,11 @@ def _follows(doc: Doc, end: int, phrase: _Phrase) -> bool:
 def _precedes(doc: Doc, start: int, phrase: _Phrase) -> bool:
     """Does ``phrase`` come right before the match ('in Spring', 'Vitamin C'), also across a
     '/' or '-' glued to it ('Winter/Spring')?"""
-    words = phrase.lemmas
     ends = [start]
     if start >= 2 and doc[start - 1].text in ("/", "-") and not doc[start - 2].whitespace_:
         ends.append(start - 1)
-    for stop in ends:
-        i = stop - len(words)
-        if i >= 0 and all(
-            _word_matches(doc[i + k].lemma_, doc[i + k].text, w) for k, w in enumerate(words)
-        ):
-            return True
+    if any(_words_at(doc, stop - len(phrase.lemmas), phrase.lemmas) for stop in ends):
+        return True
     if phrase.text.startswith("#") or start == 0:
         return False
     before = doc.text[: doc[start].idx].rstrip()

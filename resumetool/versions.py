@@ -39,8 +39,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from . import __version__
 from .errors import InputError, UsageError, ValidationFailed, WorkspaceError
-from .files import SchemaFile, dump_yaml, fsync_dir, read_yaml, validate
+from .files import (
+    SchemaFile,
+    atomic_write_text,
+    dump_yaml,
+    fsync_dir,
+    read_yaml,
+    shown,
+    validate,
+)
 from .testpoints import pause_point
 
 if TYPE_CHECKING:
@@ -50,6 +59,8 @@ if TYPE_CHECKING:
 RESUME_FILE = "resume.yaml"
 META_FILE = "meta.yaml"
 SOURCE_STEM = "source"
+RENDER_STEM = "resume"
+"""A version's renders are ``resume.pdf``, ``resume.docx``…, beside its data."""
 LOCK_FILE = ".lock"
 TEMP_PREFIX = ".new-version-"
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -157,10 +168,6 @@ class Version:
     def resume_path(self) -> Path:
         return self.path / RESUME_FILE
 
-    @property
-    def meta_path(self) -> Path:
-        return self.path / META_FILE
-
     def source_path(self) -> Path | None:
         """The imported original, if this version was imported."""
         found = sorted(self.path.glob(f"{SOURCE_STEM}.*"))
@@ -231,8 +238,7 @@ def read_meta(path: Path) -> VersionMeta:
         raise ValidationFailed(
             "expected the version's metadata as a mapping", path=path, hint=_TAMPERED_HINT
         )
-    meta = validate(VersionMeta, data, path)
-    return meta
+    return validate(VersionMeta, data, path)
 
 
 _TAMPERED_HINT = (
@@ -342,8 +348,6 @@ def _ensure_gitignore(resumes_dir: Path) -> None:
     path = resumes_dir / ".gitignore"
     if not path.exists():
         with contextlib.suppress(OSError):
-            from .files import atomic_write_text
-
             atomic_write_text(path, GITIGNORE)
 
 
@@ -365,19 +369,22 @@ def write_version(
     get two numbers. ``source``: the imported file, copied in as ``source.<ext>``.
     """
     resumes_dir = Path(resumes_dir)
-    source_bytes = _read_source(source) if source is not None else None
+    sources: dict[str, bytes] = {}
+    if source is not None:
+        sources[f"{SOURCE_STEM}{_suffix(source)}"] = _read_source(source)
+    meta_fields = {
+        "parent": f"v{parent}" if parent is not None else None,
+        "created": (now or dt.datetime.now().astimezone()).replace(microsecond=0),
+        "source": source.name if source is not None else None,
+        "reason": " ".join(reason.split()),
+        "edits": list(edits),
+        "suggestions": list(suggestions),
+        "notes": list(notes),
+        "tool": f"resumetool {__version__}",
+    }
     try:
-        return _write_version(
-            resumes_dir,
-            resume,
-            reason,
-            parent,
-            source,
-            source_bytes,
-            edits,
-            suggestions,
-            notes,
-            now,
+        version = _publish_version(
+            resumes_dir, resume.to_json_resume(ids=True), meta_fields, sources
         )
     except OSError as exc:
         raise WorkspaceError(
@@ -385,26 +392,19 @@ def write_version(
             path=resumes_dir,
             hint="check that the folder exists and that you may write to it; nothing was written",
         ) from exc
+    version._resume = resume.model_copy(deep=True)
+    return version
 
 
-def _write_version(
+def _publish_version(
     resumes_dir: Path,
-    resume: Resume,
-    reason: str,
-    parent: int | None,
-    source: Path | None,
-    source_bytes: bytes | None,
-    edits: Sequence[Edit],
-    suggestions: Sequence[Edit],
-    notes: Sequence[str],
-    now: dt.datetime | None,
+    document: dict[str, Any],
+    meta_fields: dict[str, Any],
+    sources: dict[str, bytes],
 ) -> Version:
-    from . import __version__
-
+    """Number the version under the lock, fill a hidden temp folder, rename it to ``vN``."""
     resumes_dir.mkdir(parents=True, exist_ok=True)
     _ensure_gitignore(resumes_dir)
-    created = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
-    document = resume.to_json_resume(ids=True)
     pause_point("version:before-lock")
     with version_lock(resumes_dir) as locked:
         _clean_stale(resumes_dir, locked=locked)
@@ -412,49 +412,45 @@ def _write_version(
         os.chmod(temp, FOLDER_MODE)
         try:
             number = max((n for n, _ in version_dirs(resumes_dir)), default=0) + 1
-            if source is not None and source_bytes is not None:
-                name = f"{SOURCE_STEM}{_suffix(source)}"
-                _write_file(temp / name, source_bytes)
+            for name, data in sources.items():
+                _write_file(temp / name, data)
             while True:
-                meta = VersionMeta(
-                    version=f"v{number}",
-                    parent=f"v{parent}" if parent is not None else None,
-                    created=created,
-                    source=source.name if source is not None else None,
-                    reason=" ".join(reason.split()),
-                    edits=list(edits),
-                    suggestions=list(suggestions),
-                    notes=list(notes),
-                    tool=f"resumetool {__version__}",
-                )
-                label = meta.version
-                _write_file(
-                    temp / RESUME_FILE,
-                    (RESUME_HEADER.format(label=label) + dump_yaml(document)).encode(),
-                )
-                _write_file(
-                    temp / META_FILE,
-                    (META_HEADER.format(label=label) + dump_yaml(meta.to_document())).encode(),
-                )
-                fsync_dir(temp)
-                pause_point("version:files-written")
-                target = resumes_dir / label
-                if not target.exists():
-                    try:
-                        os.rename(temp, target)
-                        pause_point("version:published")
-                        break
-                    except OSError:
-                        if not target.exists():
-                            raise
+                meta = VersionMeta(version=f"v{number}", **meta_fields)
+                _write_data(temp, document, meta)
+                target = resumes_dir / meta.version
+                if _rename_into_place(temp, target):
+                    break
                 number += 1  # taken meanwhile (only possible without flock): the next one
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
         fsync_dir(resumes_dir)
-    version = Version(number, target, meta)
-    version._resume = resume.model_copy(deep=True)
-    return version
+    return Version(number, target, meta)
+
+
+def _write_data(folder: Path, document: dict[str, Any], meta: VersionMeta) -> None:
+    """resume.yaml and meta.yaml of version ``meta.version``, each with its header."""
+    label = meta.version
+    resume_text = RESUME_HEADER.format(label=label) + dump_yaml(document)
+    meta_text = META_HEADER.format(label=label) + dump_yaml(meta.to_document())
+    _write_file(folder / RESUME_FILE, resume_text.encode())
+    _write_file(folder / META_FILE, meta_text.encode())
+    fsync_dir(folder)
+    pause_point("version:files-written")
+
+
+def _rename_into_place(temp: Path, target: Path) -> bool:
+    """Rename ``temp`` to ``target``; False if a version by that name exists already."""
+    if target.exists():
+        return False
+    try:
+        os.rename(temp, target)
+    except OSError:
+        if not target.exists():
+            raise
+        return False
+    pause_point("version:published")
+    return True
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -551,6 +547,52 @@ def _load_file(path: Path) -> Resume:
     return load_resume(path)
 
 
+def render_destination(
+    source: str | None,
+    output: Path | None,
+    formats: Sequence[str],
+    workspace: Workspace | None,
+) -> tuple[Resume, Path, str]:
+    """The resume ``source`` names (default: the latest version) and where its renders go:
+    ``(resume, out, stem)`` as ``render.render_resume`` takes them.
+
+    A version renders into its own folder as ``resume.<ext>``, a file beside itself under
+    its own name; ``output`` (a folder, or a file for one format) moves them. Refused
+    before anything is rendered: no source outside a workspace, a render that would
+    overwrite its input file, and a version's own data files (versions never change).
+    """
+    if source is None:
+        if workspace is None:
+            raise UsageError("give the resume file to render", hint="resumetool render resume.yaml")
+        source = "latest"
+    resume, label = resolve_resume(source, workspace)
+    path = Path(source).expanduser()
+    if path.is_file():
+        stem, out = path.stem, output if output is not None else path.parent
+        own = path.suffix.lower().lstrip(".")
+        if own in formats and _render_path(out, stem, own).resolve() == path.resolve():
+            raise UsageError(
+                f"rendering {own} would overwrite the input {shown(path)}",
+                hint="pass -o with another file or folder",
+            )
+    else:
+        if path.is_dir():  # a version's folder (resolve_resume checked)
+            folder = path
+        else:
+            assert workspace is not None  # resolve_resume refuses a ref outside a workspace
+            folder = workspace.version(label).path
+        stem, out = RENDER_STEM, output if output is not None else folder
+    if workspace is not None:
+        for fmt in formats:
+            check_not_version_data(_render_path(out, stem, fmt), workspace.resumes_dir)
+    return resume, out, stem
+
+
+def _render_path(out: Path, stem: str, fmt: str) -> Path:
+    """The file a render to ``fmt`` writes (``out`` is a file name, or a folder)."""
+    return out if out.suffix else out / f"{stem}.{fmt}"
+
+
 # -- importing --------------------------------------------------------------------------
 
 
@@ -641,6 +683,7 @@ __all__ = [
     "lineage",
     "lineage_text",
     "list_versions",
+    "render_destination",
     "resolve_resume",
     "summary_line",
     "write_version",

@@ -14,14 +14,10 @@ callback the CLI passes in.
 from __future__ import annotations
 
 import contextlib
-import copy
 import datetime as dt
 import difflib
-import errno
 import json
-import os
 import re
-import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -30,26 +26,31 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from . import __version__
 from .errors import UsageError, ValidationFailed, WorkspaceError
 from .files import (
     SCHEMA_VERSION,
     atomic_write_bytes,
     atomic_write_text,
+    create_new_file,
     dump_yaml,
-    fsync_dir,
     line_of,
+    move_trailing_comments,
+    plain_data,
     read_yaml,
+    round_trip_yaml,
+    shown,
+    update_map,
     validate,
-    yaml_scalar,
 )
 from .interview import (
-    COMPANY_STATUSES,
-    OUTCOMES,
-    STAGES,
     Company,
     CompanyList,
     Interview,
+    company_from_options,
+    interview_document,
 )
+from .interview_rules import COMPANY_STATUSES, OUTCOME_TO_STATUS
 
 if TYPE_CHECKING:
     from .model import Resume
@@ -59,17 +60,11 @@ SETTINGS_FILE = "resumetool.toml"
 COMPANIES_FILE = "companies.yaml"
 INTERVIEWS_DIR = "interviews"
 RESUMES_DIR = "resumes"
+TEMPLATES_DIR = "templates"
+"""The user's own designs and e-mail templates (optional; see `resumetool templates`)."""
 INTERVIEW_SUFFIXES = (".yaml", ".yml")
 SLUG_MAX = 40
 """Longest company part of an interview file name, in characters."""
-
-OUTCOME_TO_STATUS = {
-    "pending": "interviewing",
-    "offer": "done",
-    "rejected": "closed",
-    "withdrawn": "closed",
-}
-"""Status given to a company that ``remember_company`` adds from an interview."""
 
 NO_WORKSPACE_HINT = "run `resumetool init` to make one here, or pass --workspace DIR"
 
@@ -154,7 +149,7 @@ def init_workspace(folder: Path, *, name: str | None = None, email: str | None =
         name_line=_toml_line("name", name, "Ada Lovelace"),
         email_line=_toml_line("email", email, "ada@example.com"),
     )
-    _create_exclusive(settings_path, text.encode())
+    create_new_file(folder, [settings_path], text.encode())
     return Workspace(folder)
 
 
@@ -174,6 +169,7 @@ class Workspace:
         self.companies_path = self.root / COMPANIES_FILE
         self.interviews_dir = self.root / INTERVIEWS_DIR
         self.resumes_dir = self.root / RESUMES_DIR
+        self.templates_dir = self.root / TEMPLATES_DIR
         self.warnings: list[str] = []
         self._on_warning = on_warning
 
@@ -219,11 +215,11 @@ class Workspace:
     def _warn_unknown(self, path: Path, data: Any, loc: tuple[Any, ...], known: Iterable[str]):
         self._report(path, [unknown_key(data, loc, known)])
 
-    def _report(self, path: Path, notes: Iterable[UnknownKey]) -> None:
+    def _report(self, path: Path, notes: Iterable[UnknownKey], *, what: str = "key") -> None:
         for dotted, line, guess in notes:
             where = f"{shown(path)}:{line}" if line else shown(path)
             hint = f" (did you mean {guess!r}?)" if guess else ""
-            self._warn(f"{where}: unknown key {dotted!r}{hint}; kept as it is")
+            self._warn(f"{where}: unknown {what} {dotted!r}{hint}; kept as it is")
 
     # -- settings ---------------------------------------------------------------------
 
@@ -246,28 +242,14 @@ class Workspace:
                 line=int(found[1]) if found else None,
                 hint="fix the file and run again",
             ) from exc
-        try:
-            settings = Settings.model_validate(data)
-        except Exception as exc:
-            from pydantic import ValidationError
-
-            if not isinstance(exc, ValidationError):
-                raise
-            first = exc.errors()[0]
-            loc = tuple(first["loc"])
-            raise ValidationFailed(
-                first["msg"],
-                path=shown(path),
-                field=".".join(str(p) for p in loc) or None,
-                line=_toml_line_of(text, loc),
-                hint="fix the file and run again",
-            ) from exc
-        for key in settings.model_extra or {}:
-            line = _toml_line_of(text, (key,))
-            where = f"{shown(path)}:{line}" if line else shown(path)
-            close = difflib.get_close_matches(key, list(Settings.model_fields), n=1)
-            guess = f" (did you mean {close[0]!r}?)" if close else ""
-            self._warn(f"{where}: unknown setting {key!r}{guess}; kept as it is")
+        settings = validate(
+            Settings, data, shown(path), line_at=lambda loc: _toml_line_of(text, loc)
+        )
+        notes = [
+            (key, _toml_line_of(text, (key,)), _closest(key, Settings.model_fields))
+            for key in settings.model_extra or {}
+        ]
+        self._report(path, notes, what="setting")
         return settings
 
     # -- interviews -------------------------------------------------------------------
@@ -281,9 +263,6 @@ class Workspace:
             for p in self.interviews_dir.iterdir()
             if p.suffix in INTERVIEW_SUFFIXES and not p.name.startswith(".") and p.is_file()
         )
-
-    def interview_ids(self) -> list[str]:
-        return [p.stem for p in self.interview_paths()]
 
     def interviews(self) -> list[Interview]:
         """Every interview, validated, sorted by (date, id). One bad file fails the call,
@@ -301,7 +280,7 @@ class Workspace:
     def interview(self, ref: str) -> Interview:
         """One interview by id (file stem), unique id prefix, unique part of an id
         (``acme``), or ``latest``; anything else is a usage error listing what exists."""
-        return self._load_interview(self.interview_path(ref))
+        return self.load_interview_file(self.interview_path(ref))
 
     def interview_path(self, ref: str) -> Path:
         """The file of the interview ``ref`` names (see ``interview``)."""
@@ -311,10 +290,10 @@ class Workspace:
                 f"no interviews yet, so none is called {ref!r}",
                 hint="log one with `resumetool interview add`",
             )
+        by_id = {p.stem: p for p in paths}
         wanted = ref.strip()
         if wanted.lower() == "latest":
-            return self._latest_path()
-        by_id = {p.stem: p for p in paths}
+            return by_id[self.interviews()[-1].id or ""]
         stem = Path(wanted).name
         for suffix in INTERVIEW_SUFFIXES:
             stem = stem.removesuffix(suffix)
@@ -335,22 +314,9 @@ class Workspace:
             hint="see `resumetool interview list`",
         )
 
-    def _latest_path(self) -> Path:
-        latest = self.interviews()[-1]
-        return self._path_of(latest)
-
-    def _path_of(self, interview: Interview) -> Path:
-        for path in self.interview_paths():
-            if path.stem == interview.id:
-                return path
-        raise UsageError(f"no interview {interview.id!r}", hint="see `resumetool interview list`")
-
     def load_interview_file(self, path: Path, *, label: Path | None = None) -> Interview:
         """Read and validate one interview file (``label``: the path to name in messages)."""
-        return self._load_interview(Path(path), label=label)
-
-    def _load_interview(self, path: Path, *, label: Path | None = None) -> Interview:
-        interview, notes = self._read_interview(path, label=label)
+        interview, notes = self._read_interview(Path(path), label=label)
         self._report(label or path, notes)
         return interview
 
@@ -362,8 +328,7 @@ class Workspace:
             data = read_yaml(path)
         except ValidationFailed as exc:
             raise _relabel(exc, name) from exc
-        data = _require_mapping(data, name, "an interview")
-        _require_known_schema(data, name)
+        data = _require_mapping(data, name, "an interview", keys="company:, date:")
         interview = validate(Interview, data, name)
         interview.id = (label or path).stem
         known = [*Interview.model_fields, "schema"]
@@ -384,7 +349,8 @@ class Workspace:
         stem = f"{interview.date.isoformat()}-{slugify(interview.company) or 'interview'}"
         text = dump_yaml(interview_document(interview))
         self.interviews_dir.mkdir(parents=True, exist_ok=True)
-        path = _create_unique(self.interviews_dir, stem, ".yaml", text.encode())
+        names = _interview_names(self.interviews_dir, stem)
+        path = create_new_file(self.interviews_dir, names, text.encode())
         interview.id = path.stem
         return path
 
@@ -399,7 +365,7 @@ class Workspace:
         """
         target = self.interview_path(ref)
         try:
-            interview = self._load_interview(Path(edited), label=target)
+            interview = self.load_interview_file(Path(edited), label=target)
         except ValidationFailed as exc:
             exc.hint = (
                 f"nothing was saved and {shown(target)} is unchanged; your edit is in {edited}"
@@ -426,7 +392,6 @@ class Workspace:
             return CompanyList()
         name = shown(path)
         data = _require_mapping(data, name, "the company list")
-        _require_known_schema(data, name)
         if data.get("companies") is None and "companies" in data:
             data = {**data, "companies": []}
         companies = validate(CompanyList, data, name)
@@ -456,8 +421,7 @@ class Workspace:
 
     def interest_of(self, company: str) -> int | None:
         """The company's interest from companies.yaml, or None if it is not listed."""
-        found = self.companies().find(company)
-        return found.interest if found else None
+        return self.companies().interest_of(company)
 
     def save_companies(self, companies: CompanyList) -> None:
         """Write companies.yaml, editing the loaded document in place so the user's
@@ -486,7 +450,7 @@ class Workspace:
         fields: dict[str, Any] = {"name": name, "interest": interest}
         optional = {"status": status, "date": date, "notes": notes}
         fields.update({key: value for key, value in optional.items() if value})
-        company = _company_from_options(fields)
+        company = company_from_options(fields)
         companies.companies.append(company)
         self.save_companies(companies)
         return company
@@ -496,9 +460,8 @@ class Workspace:
         companies = self.companies()
         existing = companies.find(name)
         if existing is None:
-            known = [c.name for c in companies.companies]
-            close = difflib.get_close_matches(name, known, n=1)
-            guess = f"; did you mean {close[0]!r}?" if close else ""
+            close = _closest(name, [c.name for c in companies.companies])
+            guess = f"; did you mean {close!r}?" if close else ""
             raise UsageError(
                 f"{name!r} is not on the company list{guess}",
                 hint=f'add it with `resumetool company add "{name}" --interest N`',
@@ -506,7 +469,7 @@ class Workspace:
         changes = {k: v for k, v in changes.items() if v is not None}
         if not changes:
             raise UsageError("nothing to change", hint="give --interest, --status or --date")
-        updated = _company_from_options({**_company_fields(existing), **changes})
+        updated = company_from_options({**_company_fields(existing), **changes})
         index = companies.companies.index(existing)
         companies.companies[index] = updated
         self.save_companies(companies)
@@ -534,10 +497,11 @@ class Workspace:
         interviews = self.interviews()
         if all(iv.interest is not None for iv in interviews):
             return interviews
+        companies = self.companies()  # read once, not once per interview
         return [
             iv
             if iv.interest is not None
-            else iv.model_copy(update={"interest": self.interest_of(iv.company)})
+            else iv.model_copy(update={"interest": companies.interest_of(iv.company)})
             for iv in interviews
         ]
 
@@ -577,8 +541,13 @@ UnknownKey = tuple[str, int | None, str | None]
 
 
 def unknown_key(data: Any, loc: tuple[Any, ...], known: Iterable[str]) -> UnknownKey:
-    close = difflib.get_close_matches(str(loc[-1]), list(known), n=1)
-    return ".".join(str(p) for p in loc), line_of(data, loc), close[0] if close else None
+    return ".".join(str(p) for p in loc), line_of(data, loc), _closest(str(loc[-1]), known)
+
+
+def _closest(word: str, known: Iterable[str]) -> str | None:
+    """The known name ``word`` is most likely a typo of, if one is close enough."""
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return close[0] if close else None
 
 
 CACHE_DIR = ".resumetool-cache"
@@ -599,7 +568,7 @@ class InterviewCache:
     def __init__(self, folder: Path):
         self.path = folder / "interviews.json"
         self.folder = folder
-        self.stamp = f"{CACHE_FORMAT}:{_package_version()}:{','.join(Interview.model_fields)}"
+        self.stamp = f"{CACHE_FORMAT}:{__version__}:{','.join(Interview.model_fields)}"
         self.entries: dict[str, Any] = {}
         self.fresh: dict[str, Any] = {}
         with contextlib.suppress(OSError, ValueError):
@@ -625,7 +594,7 @@ class InterviewCache:
         return interview, notes
 
     def put(self, path: Path, interview: Interview, notes: list[UnknownKey]) -> None:
-        data = _plain(interview.model_dump(mode="json", by_alias=True))
+        data = plain_data(interview.model_dump(mode="json", by_alias=True))
         entry = {"key": self._key(path), "data": data, "unknown": [list(n) for n in notes]}
         self.fresh[path.name] = entry
 
@@ -642,118 +611,6 @@ class InterviewCache:
             atomic_write_text(self.path, text)
 
 
-def _package_version() -> str:
-    from . import __version__
-
-    return __version__
-
-
-# -- interview files ------------------------------------------------------------------
-
-FIELD_COMMENTS = {
-    "interest": "1 (practice) … 5 (dream job)",
-    "stage": " | ".join(STAGES),
-    "outcome": " | ".join(OUTCOMES),
-    "pros": "at most 3 each, as the reflection method says",
-}
-FLOW_LISTS = ("asked", "pros", "cons")
-COMMENT_COLUMN = 24
-
-
-def interview_document(interview: Interview) -> Any:
-    """The interview as a ruamel document: DESIGN.md's field order, every field present
-    (empty ones invite filling in on `interview edit`), short lists on one line, a
-    comment naming the allowed values, unknown keys kept at the end."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    data = interview.model_dump(mode="python", by_alias=True)
-    document = CommentedMap()
-    for key, value in data.items():
-        if isinstance(value, list):
-            items = CommentedSeq(yaml_scalar(v) for v in value)
-            if key in FLOW_LISTS and all(_one_line(v) for v in value):
-                items.fa.set_flow_style()
-            value = items
-        else:
-            value = yaml_scalar(value)
-        document[key] = value
-        if key in FIELD_COMMENTS:
-            document.yaml_add_eol_comment(FIELD_COMMENTS[key], key, column=COMMENT_COLUMN)
-    return document
-
-
-def _one_line(value: Any) -> bool:
-    return not isinstance(value, str) or ("\n" not in value and len(value) <= 80)
-
-
-def interview_to_json(interview: Interview) -> dict[str, Any]:
-    """A JSON-ready dict, id first."""
-    data = interview.model_dump(mode="json", by_alias=True)
-    return {"id": interview.id, **_plain(data)}
-
-
-def _plain(value: Any) -> Any:
-    """ruamel containers and scalars (kept in unknown keys) as plain JSON types."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool) or value is None:
-        return value
-    for kind in (int, float, str):
-        if isinstance(value, kind):
-            return kind(value)
-    return str(value)
-
-
-OPTION_NAMES = {"pros": "--pro", "cons": "--con", "questions": "--question", "asked": "--asked"}
-"""The command-line option behind each interview field whose name differs."""
-
-
-def interview_from_options(fields: dict[str, Any]) -> Interview:
-    """An Interview from command-line values; a bad one is a usage error naming the option."""
-    try:
-        return validate(Interview, {k: v for k, v in fields.items() if v is not None})
-    except ValidationFailed as exc:
-        field = (exc.field or "").split(".")[0]
-        option = OPTION_NAMES.get(field, f"--{field}") if field else "options"
-        message = exc.message.removeprefix(f"{exc.field}: ") if exc.field else exc.message
-        raise UsageError(f"{option}: {message}", hint="nothing was written") from exc
-
-
-def format_interview(interview: Interview) -> str:
-    """The interview as a person reads it: a title, then one labelled line per field."""
-    title = interview.company + (f" — {interview.role}" if interview.role else "")
-    rows: list[tuple[str, list[str]]] = [
-        ("date", [f"{interview.date.isoformat()} ({interview.date.strftime('%A')})"]),
-        ("interest", [f"{interview.interest} of 5" if interview.interest else "not set"]),
-        ("stage", [interview.stage]),
-        ("outcome", [interview.outcome]),
-        ("interviewer", [interview.interviewer] if interview.interviewer else []),
-        ("asked", [", ".join(interview.asked)] if interview.asked else []),
-        ("questions", [f"- {q}" for q in interview.questions]),
-        ("feedback", (interview.feedback or "").splitlines()),
-        ("pros", [f"+ {p}" for p in interview.pros]),
-        ("cons", [f"- {c}" for c in interview.cons]),
-        ("notes", (interview.notes or "").splitlines()),
-    ]
-    for key, value in (interview.model_extra or {}).items():
-        rows.append((str(key), [json.dumps(_plain(value), ensure_ascii=False)]))
-    width = max(len(label) for label, _ in rows) + 2
-    lines = [f"{interview.id}  {title}" if interview.id else title]
-    for label, values in rows:
-        for index, value in enumerate(values or ["—"]):
-            lines.append(f"  {(label if index == 0 else ''):<{width}}{value}")
-    return "\n".join(lines)
-
-
-def company_to_json(company: Company) -> dict[str, Any]:
-    """A JSON-ready dict of one company, unknown keys included."""
-    return _plain(company.model_dump(mode="json"))
-
-
 # -- companies.yaml merging ------------------------------------------------------------
 
 
@@ -761,21 +618,14 @@ def _company_fields(company: Company) -> dict[str, Any]:
     return {**company.model_dump(exclude_none=True), **(company.model_extra or {})}
 
 
-def _company_from_options(fields: dict[str, Any]) -> Company:
-    try:
-        return validate(Company, fields)
-    except ValidationFailed as exc:
-        raise UsageError(f"--{exc.message}", hint="see `resumetool company --help`") from exc
-
-
 def _merge_companies(document: Any, companies: CompanyList) -> Any:
+    """``document`` (companies.yaml as loaded, or None) edited to list ``companies``: an
+    entry is matched by name and updated in place, so its comments stay with it."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if not isinstance(document, dict):
-        from .files import round_trip_yaml
-
         document = round_trip_yaml().load(COMPANIES_TEMPLATE)
-    _merge_map(document, companies, skip=("companies",))
+    update_map(document, companies, skip=("companies",))
     entries = document.get("companies")
     if not isinstance(entries, CommentedSeq):
         entries = CommentedSeq(entries or [])
@@ -788,98 +638,21 @@ def _merge_companies(document: Any, companies: CompanyList) -> Any:
         entry = by_name.get(company.name.casefold())
         if not isinstance(entry, CommentedMap):
             entry = CommentedMap()
-        _merge_map(entry, company)
+        update_map(entry, company)
         kept.append(entry)
     wanted = {id(e) for e in kept}
     for index in reversed(range(len(entries))):
         if id(entries[index]) not in wanted:
             if index > 0:
-                _move_tail(entries[index], entries[index - 1])
+                move_trailing_comments(entries[index], entries[index - 1])
             del entries[index]
     present = {id(e) for e in entries}
     for entry in kept:
         if id(entry) not in present:
             if len(entries):
-                _move_tail(entries[-1], entry)
+                move_trailing_comments(entries[-1], entry)
             entries.append(entry)
     return document
-
-
-def _is_default(info: Any, value: Any) -> bool:
-    if info is None or info.is_required():
-        return False
-    return value == info.get_default(call_default_factory=True)
-
-
-def _merge_map(target: Any, model: BaseModel, *, skip: tuple[str, ...] = ()) -> None:
-    """Make ``target`` (a ruamel map) say what ``model`` says, touching only what differs;
-    comment lines that stood after a key that goes, or before a key that is added at the
-    end, stay where they were on the page."""
-    values = model.model_dump(mode="python", by_alias=True)
-    extras = model.model_extra or {}
-    fields = {(info.alias or name): info for name, info in type(model).model_fields.items()}
-    for key, value in values.items():
-        if key in skip:
-            continue
-        if value is None:
-            if target.get(key) is not None:
-                _delete_key(target, key)
-            continue
-        if key not in target:
-            if _is_default(fields.get(key), value):
-                continue
-            last = next(reversed(target), None) if len(target) else None
-            target[key] = value
-            if last is not None:
-                _move_tail((target, last), (target, key))
-        elif target[key] != value:
-            target[key] = value
-    for key in list(target):
-        if key not in values and key not in extras and key not in skip:
-            _delete_key(target, key)
-
-
-def _delete_key(target: Any, key: Any) -> None:
-    keys = list(target)
-    position = keys.index(key)
-    if position > 0:
-        _move_tail((target, key), (target, keys[position - 1]))
-    del target[key]
-
-
-def _move_tail(source: Any, destination: Any) -> None:
-    """Move the comment lines that follow a value (ruamel keeps them on the line's own
-    comment token, after its end-of-line part) to another value.
-
-    ``source``/``destination``: a (map, key) pair, or a map meaning its last key."""
-    src_map, src_key = source if isinstance(source, tuple) else (source, _last_key(source))
-    dst_map, dst_key = (
-        destination if isinstance(destination, tuple) else (destination, _last_key(destination))
-    )
-    if src_key is None or dst_key is None or not hasattr(src_map, "ca"):
-        return
-    item = src_map.ca.items.get(src_key)
-    token = item[2] if item and len(item) > 2 else None
-    if token is None:
-        return
-    head, _, tail = token.value.partition("\n")
-    if not tail.strip():
-        return
-    moved = copy.copy(token)
-    moved.value = "\n" + tail
-    if head.strip():
-        token.value = head + "\n"
-    else:
-        item[2] = None
-    slot = dst_map.ca.items.setdefault(dst_key, [None, None, None, None])
-    if slot[2] is None:
-        slot[2] = moved
-    else:
-        slot[2].value = slot[2].value + tail
-
-
-def _last_key(mapping: Any) -> Any:
-    return next(reversed(mapping), None) if isinstance(mapping, dict) and len(mapping) else None
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -894,31 +667,20 @@ def slugify(text: str) -> str:
     return slug[:SLUG_MAX].rstrip("-")
 
 
-def shown(path: Path | str) -> Path:
-    """A path as a person in the current folder would type it."""
-    path = Path(path)
-    with contextlib.suppress(ValueError, OSError):
-        relative = Path(os.path.relpath(path.resolve(), Path.cwd().resolve()))
-        if len(str(relative)) < len(str(path.resolve())):
-            return relative
-    return path
-
-
 def _relabel(exc: ValidationFailed, path: Path) -> ValidationFailed:
-    message = exc.message
-    if exc.field:
-        message = message.removeprefix(f"{exc.field}: ")
-    else:
-        message = re.sub(r"^.*?: (?=invalid YAML)", "", message)
+    """``exc`` naming ``path``: the file as the user knows it (relative, or the interview an
+    edited copy stands for) rather than the file that was read."""
+    message = exc.message.removeprefix(f"{exc.field}: ") if exc.field else exc.message
     return ValidationFailed(message, path=path, field=exc.field, line=exc.line, hint=exc.hint)
 
 
-def _require_mapping(data: Any, path: Path, what: str) -> Any:
+def _require_mapping(data: Any, path: Path, what: str, *, keys: str | None = None) -> Any:
+    """``data`` if it is a mapping; an empty file or a list is refused naming ``what`` was
+    expected (and, for an empty file, ``keys`` it would start with)."""
     if data is None:
+        example = f" (keys like {keys})" if keys else ""
         raise ValidationFailed(
-            f"the file is empty; expected {what} (keys like company:, date:)"
-            if what == "an interview"
-            else f"the file is empty; expected {what}",
+            f"the file is empty; expected {what}{example}",
             path=path,
             hint="fill it in or delete it",
         )
@@ -930,20 +692,6 @@ def _require_mapping(data: Any, path: Path, what: str) -> Any:
             hint="fix the file and run again",
         )
     return data
-
-
-def _require_known_schema(data: Any, path: Path) -> None:
-    """A newer file format is refused before anything else: its fields may mean other things."""
-    schema = data.get("schema", SCHEMA_VERSION)
-    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
-        raise ValidationFailed(
-            f"written by a newer resumetool (schema {schema}; this one reads {SCHEMA_VERSION});"
-            " upgrade resumetool to read it",
-            path=path,
-            field="schema",
-            line=line_of(data, ("schema",)),
-            hint="pip install -U resumetool; the file was left as it is",
-        )
 
 
 def _toml_line_of(text: str, loc: tuple[Any, ...]) -> int | None:
@@ -968,64 +716,12 @@ def _toml_line_of(text: str, loc: tuple[Any, ...]) -> int | None:
     return next((i + 1 for i, line in enumerate(lines) if pattern.match(line)), None)
 
 
-def _create_exclusive(path: Path, data: bytes) -> None:
-    """Create ``path`` complete, or fail with FileExistsError if it exists."""
-    if _publish(path.parent, iter([path]), data) is None:
-        raise FileExistsError(errno.EEXIST, "file exists", str(path))
-
-
-def _publish(folder: Path, candidates: Iterator[Path], data: bytes) -> Path | None:
-    """Write ``data`` once to a temp file, then give it the first candidate name that is
-    free (None if none is): the file appears whole under that name or not at all."""
-    fd, tmp = tempfile.mkstemp(prefix=".new-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        for path in candidates:
-            try:
-                _link_or_reserve(Path(tmp), path)
-            except FileExistsError:
-                continue
-            fsync_dir(folder)
-            return path
-        return None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-NO_LINK_ERRNOS = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS)
-
-
-def _link_or_reserve(tmp: Path, path: Path) -> None:
-    # link() fails if the name exists, so the file appears whole and never overwrites;
-    # where links are not supported, reserve the name with O_EXCL and rename over it.
-    try:
-        os.link(tmp, path)
-        return
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in NO_LINK_ERRNOS:
-            raise
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
-    os.replace(tmp, path)
-
-
-def _create_unique(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
-    """``folder/stem.suffix``, or the first free ``stem-N.suffix``, created exclusively."""
-
-    def names() -> Iterator[Path]:
-        number = 1
-        while True:
-            name = stem if number == 1 else f"{stem}-{number}"
-            path = folder / f"{name}{suffix}"
-            others = [folder / f"{name}{other}" for other in INTERVIEW_SUFFIXES]
-            if not any(other.exists() for other in others):
-                yield path
-            number += 1
-
-    path = _publish(folder, names(), data)
-    assert path is not None  # names() never runs out
-    return path
+def _interview_names(folder: Path, stem: str) -> Iterator[Path]:
+    """``stem.yaml``, then ``stem-2.yaml``, ``stem-3.yaml``…, skipping a name taken by a
+    file of any interview suffix (``stem.yml`` takes ``stem``: the ids would clash)."""
+    number = 1
+    while True:
+        name = stem if number == 1 else f"{stem}-{number}"
+        if not any((folder / f"{name}{suffix}").exists() for suffix in INTERVIEW_SUFFIXES):
+            yield folder / f"{name}.yaml"
+        number += 1

@@ -88,9 +88,8 @@ def _set_fonts(style, font: str) -> None:
 
 
 def _bottom_rule(style, color: str, size: int = 6) -> None:
+    _no_border(style)
     ppr = style.element.get_or_add_pPr()
-    for old in ppr.findall(qn("w:pBdr")):
-        ppr.remove(old)
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (

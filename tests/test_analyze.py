@@ -237,6 +237,16 @@ def test_mentions_and_evidence_point_at_their_place():
     assert r.emphasis.mentions[0].text == "Ran sprint planning and Scrum reviews."
 
 
+def test_mentions_and_evidence_carry_the_span_of_their_words_outside_the_json():
+    resume = resume_with(**{"work.0.highlights.1": "  Ran Sprint Planning with two k8s teams."})
+    r = report(resume, "Scrum", "Kubernetes")
+    (ev,) = r["Scrum"].evidence
+    assert ev.text[ev.start : ev.end] == "Sprint Planning"
+    (k8s,) = r["Kubernetes"].emphasis.mentions
+    assert k8s.text[k8s.start : k8s.end] == k8s.matched == "k8s"
+    assert "start" not in k8s.model_dump() and "end" not in ev.model_dump(mode="json")
+
+
 # -- suggestions ----------------------------------------------------------------------
 
 

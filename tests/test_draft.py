@@ -229,6 +229,32 @@ def test_gloss_names_the_skill_after_its_evidence():
     )
 
 
+def test_a_rewrite_names_the_skill_right_after_the_words_the_analyzer_found(taxonomy):
+    """Where the evidence words are: also when they matched across a gap or by lemma, and
+    in a line with surrounding spaces (the analyzer reads it stripped)."""
+    line = "  Negotiated venue and catering contracts for 35 events a year."
+    resume = Resume.model_validate(
+        {
+            "work": [
+                {"name": "Acme", "position": "Planner", "startDate": "2020", "highlights": [line]}
+            ]
+        }
+    )
+    _, draft = drafted(resume, taxonomy, ["contract negotiation"])
+    (suggestion,) = draft.suggestions
+    assert suggestion.after == (
+        "  Negotiated venue and catering contracts (contract negotiation) for 35 events a year."
+    )
+
+
+def test_a_keyword_leads_only_where_the_skill_was_found(parent, taxonomy):
+    """'Google Cloud' starts with the letters of Go but does not name it."""
+    data = parent.model_dump(mode="json", exclude_none=True)
+    data["skills"] = [{"name": "Stack", "keywords": ["Python", "Google Cloud", "Terraform", "Go"]}]
+    _, draft = drafted(Resume.model_validate(data), taxonomy, ["Go"])
+    assert draft.resume.skills[0].keywords == ["Go", "Python", "Google Cloud", "Terraform"]
+
+
 # -- properties -------------------------------------------------------------------------
 
 

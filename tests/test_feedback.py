@@ -202,6 +202,13 @@ def test_a_broken_template_is_one_clear_error(tmp_path, source, message):
     assert "\n" not in line
 
 
+def test_a_template_error_names_the_line(tmp_path):
+    (tmp_path / TEMPLATE_NAME).write_text("Subject: x\n\nHi,\n{{ company.nickname.first }}\n")
+    with pytest.raises(RenderError) as caught:
+        draft_feedback_request(ACME, template_dirs=[tmp_path])
+    assert f"{tmp_path / TEMPLATE_NAME}:4:" in caught.value.one_line()
+
+
 def test_write_email_is_atomic_and_reports_an_unwritable_place(tmp_path):
     email = draft_feedback_request(ACME, candidate="Alex Doe")
     target = write_email(email, tmp_path / "mail.txt")

@@ -66,3 +66,28 @@ def test_yaml_round_trips_any_text(data):
     from ruamel.yaml import YAML
 
     assert YAML(typ="safe").load(dump_yaml(data)) == data
+
+
+def test_create_new_file_takes_the_first_free_name_and_never_replaces(tmp_path):
+    from resumetool.files import create_new_file
+
+    taken = tmp_path / "a.yaml"
+    taken.write_text("mine")
+    names = [taken, tmp_path / "a-2.yaml", tmp_path / "a-3.yaml"]
+    assert create_new_file(tmp_path, names, b"new") == tmp_path / "a-2.yaml"
+    assert taken.read_text() == "mine" and (tmp_path / "a-2.yaml").read_bytes() == b"new"
+    with pytest.raises(FileExistsError):
+        create_new_file(tmp_path, names[:2], b"newer")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.yaml", "a.yaml"]
+
+
+def test_validate_refuses_a_newer_schema_before_the_fields(tmp_path):
+    from resumetool.files import validate
+    from resumetool.interview import Interview
+
+    path = tmp_path / "iv.yaml"
+    path.write_text("schema: 7\ncompany: Acme\ndate: someday\nstage: lunch\n")
+    with pytest.raises(ValidationFailed) as caught:
+        validate(Interview, read_yaml(path), path)
+    assert caught.value.field == "schema" and caught.value.line == 1
+    assert "upgrade resumetool" in caught.value.one_line()

@@ -177,13 +177,13 @@ def test_a_template_importing_a_typst_package_is_refused_before_typst_runs(tmp_p
 
 
 def test_local_packages_and_files_are_not_mistaken_for_downloads():
-    from resumetool.render import _PACKAGE_IMPORT
+    from resumetool.render import PACKAGE_IMPORT
 
-    assert _PACKAGE_IMPORT.search('#import "@preview/cetz:0.3.1": canvas')
-    assert _PACKAGE_IMPORT.search('#include "@mycorp/letterhead:1.0.0"')
-    assert not _PACKAGE_IMPORT.search('#import "@local/mine:0.1.0": *')
-    assert not _PACKAGE_IMPORT.search('#import "lib.typ": *')
-    assert not _PACKAGE_IMPORT.search('#text("import \\"@preview/x:1.0.0\\"")')
+    assert PACKAGE_IMPORT.search('#import "@preview/cetz:0.3.1": canvas')
+    assert PACKAGE_IMPORT.search('#include "@mycorp/letterhead:1.0.0"')
+    assert not PACKAGE_IMPORT.search('#import "@local/mine:0.1.0": *')
+    assert not PACKAGE_IMPORT.search('#import "lib.typ": *')
+    assert not PACKAGE_IMPORT.search('#text("import \\"@preview/x:1.0.0\\"")')
 
 
 # -- what ships: nothing that fetches ----------------------------------------------------
@@ -254,6 +254,6 @@ def test_templates_fetch_nothing():
 
 
 def _package_imports(text: str) -> list[str]:
-    from resumetool.render import _PACKAGE_IMPORT
+    from resumetool.render import PACKAGE_IMPORT
 
-    return _PACKAGE_IMPORT.findall(text)
+    return PACKAGE_IMPORT.findall(text)

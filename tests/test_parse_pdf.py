@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from parse_builders import JOBS, resume_typst, sidebar_typst, write_pdf
 
@@ -190,3 +193,18 @@ def test_word_drawn_twice_over_itself_counts_once():
     raw = [_raw("Adébáy", 100, 140), _raw("ọ̀", 140, 150), _raw("ọ̀", 147, 147, top=101)]
     (line,) = _page_lines(raw, 1, 600.0)
     assert [w.text for w in line.words] == ["Adébáy", "ọ̀"]
+
+
+def test_the_readers_import_nothing_above_parse():
+    """parse is the bottom layer (DESIGN.md, "Dependency direction"): no reader may import
+    structure or any later stage, not even for a word list."""
+    code = (
+        "import sys\n"
+        "import resumetool.parse.pdf, resumetool.parse.docx, resumetool.parse.text\n"
+        "import resumetool.parse.jsonresume\n"
+        "above = [m for m in sys.modules if m.startswith('resumetool.')\n"
+        "         and not m.startswith(('resumetool.parse', 'resumetool.errors'))]\n"
+        "print(sorted(above))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -281,7 +281,7 @@ def test_a_typst_string_literal_evaluates_to_the_text(text):
     # A fresh compiler each time: typst-py cannot eval twice on an in-memory input.
     compiler = typst.Compiler(input=b"", font_paths=[], ignore_system_fonts=True)
     value = json.loads(compiler.eval(render.typst_string(text), format="json"))
-    assert value == render._clean(text)
+    assert value == render.clean_text(text)
 
 
 MARKDOWN_CHARS = st.text(
@@ -304,10 +304,10 @@ def test_nasty_text_comes_out_of_the_pdf_verbatim(nasty_rendered, nasty, name):
     text = compact(pdf_text(nasty_rendered[name, "pdf"][0]))
     basics = nasty.basics
     for value in (basics.name, basics.label, basics.email, *render.paragraphs(basics.summary)):
-        assert compact(render._clean(value)) in text
+        assert compact(render.clean_text(value)) in text
     for job in nasty.work:
         for line in job.highlights:
-            assert compact(render._clean(line)) in text
+            assert compact(render.clean_text(line)) in text
     for keyword in nasty.skills[0].keywords:
         assert keyword in text
     # Right-to-left runs come out of pdfplumber in visual order: check the letters are there.
@@ -344,7 +344,7 @@ def test_nasty_text_comes_out_of_the_docx_verbatim(nasty_rendered, nasty, name):
     for job in nasty.work:
         assert render.entry_title([job.position, job.name]) in texts
         for line in job.highlights:
-            assert render._clean(line) in texts
+            assert render.clean_text(line) in texts
     assert " ".join(texts).count("<script>") == 1
 
 
@@ -356,7 +356,7 @@ def test_nasty_html_is_inert(nasty_rendered, nasty, name):
     text = " ".join(page.text)
     assert "</p><script>alert(1)</script>" in text
     for line in nasty.work[0].highlights:
-        assert render._clean(line) in text
+        assert render.clean_text(line) in text
 
 
 @pytest.mark.parametrize("name", DESIGNS)
@@ -372,7 +372,7 @@ def test_nasty_markdown_stays_text(nasty_rendered, nasty, name):
 
     text = html_lib.unescape(text)
     for line in nasty.work[0].highlights:
-        assert squash(render._clean(line)) in text
+        assert squash(render.clean_text(line)) in text
 
 
 # --------------------------------------------------------------------------- layout
@@ -634,4 +634,4 @@ def test_whatever_a_person_types_renders_in_every_format(name, company, bullets)
         assert render.render_bytes(resume, design, fmt)
     texts = [t for _, t in docx_paragraphs(render.render_bytes(resume, design, "docx")[0])]
     for line in resume.work[0].highlights:
-        assert render._clean(line) in texts
+        assert render.clean_text(line) in texts

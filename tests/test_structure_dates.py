@@ -107,3 +107,10 @@ def test_never_crashes(text):
     found = find_range(text)
     if found is not None:
         assert found.start[:4].isdigit()
+
+
+def test_a_range_cut_from_its_text():
+    text = "Acme Corp, Jan 2020 – Present, Remote"
+    found = find_range(text)
+    assert found is not None
+    assert found.cut_from(text) == "Acme Corp, , Remote"

@@ -14,6 +14,7 @@ from resumetool.structure.features import (
     FEATURES,
     Candidate,
     heading_section,
+    is_legal_form,
     load,
     match_degree,
     score,
@@ -177,3 +178,28 @@ def test_not_degrees(text):
 )
 def test_legal_suffix_written_forms(text, fires):
     assert FEATURES["legal_suffix"](Candidate(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("word", "legal"),
+    [
+        ("Inc.", True),
+        ("LLC", True),
+        ("S.A.", True),
+        ("B.V.", True),
+        ("Co.", True),
+        ("AS", True),
+        ("as", False),
+        ("Labs", False),
+    ],
+)
+def test_legal_forms_are_the_lexicons(word, legal):
+    assert is_legal_form(word) is legal
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [("Nordlys Media, AS", False), ("Hale & Moss, LLP", False), ("Engineer, Platform", True)],
+)
+def test_a_comma_before_a_legal_form_is_not_an_inner_comma(text, inner):
+    assert FEATURES["inner_comma"](Candidate(text)) is inner

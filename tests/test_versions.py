@@ -233,6 +233,23 @@ def test_summary_line_counts_what_was_found(resume):
     assert summary_line(resume) == "Ada Example — 1 role, 2 bullets, 1 skill group"
 
 
+def test_a_version_folder_renders_into_itself_even_outside_its_workspace(ws, resume, tmp_path):
+    from resumetool.versions import render_destination
+
+    version = ws.add_version(resume, reason="a")
+    loaded, out, stem = render_destination(str(version.path), None, ["pdf"], None)
+    assert loaded.basics.name == "Ada Example"
+    assert (out, stem) == (version.path, "resume")
+
+
+def test_rendering_over_a_version_s_own_data_is_refused(ws, resume):
+    from resumetool.versions import render_destination
+
+    version = ws.add_version(resume, reason="a")
+    with pytest.raises(UsageError, match="never changes"):
+        render_destination("v1", version.path / META_FILE, ["md"], ws)
+
+
 # -- concurrency and crashes: real processes ---------------------------------------------
 
 RACER = """

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import zipfile
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,16 @@ from typing import Any
 from ..errors import InputError, UnsupportedFormat
 from .lines import Document, Line, Run
 
-__all__ = ["Document", "Line", "Run", "detect_format", "limits", "read_bytes", "read_document"]
+__all__ = [
+    "Document",
+    "Line",
+    "Run",
+    "detect_format",
+    "layout",
+    "limits",
+    "read_bytes",
+    "read_document",
+]
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 IMAGE_MAGIC = {
@@ -32,11 +40,21 @@ IMAGE_MAGIC = {
 
 
 @functools.cache
-def limits() -> dict[str, Any]:
-    """The reading limits from ``limits.yaml``."""
+def _data(name: str) -> dict[str, Any]:
+    """A YAML data file beside this module, loaded once."""
     from ruamel.yaml import YAML
 
-    return dict(YAML(typ="safe", pure=True).load(Path(__file__).with_name("limits.yaml")))
+    return dict(YAML(typ="safe", pure=True).load(Path(__file__).with_name(name)))
+
+
+def limits() -> dict[str, Any]:
+    """The reading limits from ``limits.yaml``."""
+    return _data("limits.yaml")
+
+
+def layout() -> dict[str, float]:
+    """The PDF reader's layout thresholds from ``layout.yaml``."""
+    return {key: float(value) for key, value in _data("layout.yaml").items()}
 
 
 def raised_inside(exc: BaseException, libraries: tuple[str, ...]) -> bool:
@@ -164,6 +182,8 @@ def _is_resume_yaml(head: bytes) -> bool:
 
 
 def _zip_kind(data: bytes, path: Path) -> str:
+    import zipfile
+
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())

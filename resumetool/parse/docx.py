@@ -14,6 +14,7 @@ each row starting a new block (a two-column "dates | content" table is common).
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -63,6 +64,19 @@ class _Style:
     numbered: bool = False
     outline: int | None = None
     based_on: str | None = None
+
+
+@dataclass(slots=True)
+class _ParagraphProps:
+    """What a paragraph's own ``w:pPr`` says; its style says the rest."""
+
+    style_id: str | None = None
+    numbered: bool = False
+    num_key: tuple[str, str] | None = None
+    """(numId, level) of the Word list the paragraph is in."""
+    outline: int | None = None
+    indent: float = 0.0
+    """Left indent in inches."""
 
 
 def read(path: Path, data: bytes) -> Document:
@@ -123,7 +137,6 @@ class _Reader:
         self._parsed: dict[str, _Style] = {}
         self._resolved: dict[str, _Style] = {}
         self.styles = self._load_styles()
-        self._bullet_nums: dict[tuple[str, str], bool] | None = None
 
     # ---- styles ------------------------------------------------------------------
     def _load_styles(self) -> dict[str, Any]:
@@ -199,8 +212,10 @@ class _Reader:
         self._resolved[sid] = merged
         return merged
 
-    def _bullet_num_ids(self) -> dict[tuple[str, str], bool]:
-        """(numId, level) → True for bullets, False for numbers (``numFmt``)."""
+    @functools.cached_property
+    def bullet_levels(self) -> dict[tuple[str, str], bool]:
+        """(numId, level) → True for bullets, False for numbers (``numFmt``); read when a
+        paragraph first names a list."""
         found: dict[tuple[str, str], bool] = {}
         try:
             numbering = self.document.part.numbering_part.element
@@ -254,45 +269,43 @@ class _Reader:
                     self.block(child, out, source=source, first_in_row=first_in_row)
 
     def paragraph(self, p: Any, *, source: str) -> list[Line]:
-        ppr = p.find(_PPR)
-        sid = None
-        numbered_here = False
-        num_key: tuple[str, str] | None = None
-        outline = None
-        indent = 0.0
-        if ppr is not None:
-            ps = ppr.find(_PSTYLE)
-            sid = ps.get(_VAL) if ps is not None else None
-            num = ppr.find(_NUMPR)
-            if num is not None:
-                num_id = num.find(_NUMID)
-                ilvl = num.find(_ILVL)
-                nid = num_id.get(_VAL, "0") if num_id is not None else "0"
-                numbered_here = nid != "0"
-                num_key = (nid, ilvl.get(_VAL, "0") if ilvl is not None else "0")
-            ol = ppr.find(_OUTLINELVL)
-            if ol is not None:
-                outline = int(ol.get(_VAL, "9"))
-            ind = ppr.find(_IND)
-            if ind is not None:
-                raw = ind.get(_LEFT) or ind.get(_START) or "0"
-                indent = _int(raw) / 1440.0
-        style = self.style(sid)
-        level = 0
-        match = _HEADING_RE.match(style.name)
-        if match:
-            level = int(match.group(1))
-        elif (outline if outline is not None else style.outline) is not None:
-            value = outline if outline is not None else style.outline
-            level = value + 1 if value is not None and value < 9 else 0
-        list_item = numbered_here or (style.numbered and num_key is None)
+        """The lines of one ``w:p``: one per line break, the first marked as a list item
+        when the paragraph is in a Word list."""
+        props = _paragraph_props(p.find(_PPR))
+        style = self.style(props.style_id)
+        content = self._runs(p, style)
+        if content is None:
+            return []
+        pieces, sizes, caps_all = content
+        list_item = props.numbered or (style.numbered and props.num_key is None)
         list_numbered = "number" in style.name.lower()
-        if num_key is not None:
-            if self._bullet_nums is None:
-                self._bullet_nums = self._bullet_num_ids()
-            if num_key in self._bullet_nums:
-                list_numbered = not self._bullet_nums[num_key]
+        if props.num_key is not None and props.num_key in self.bullet_levels:
+            list_numbered = not self.bullet_levels[props.num_key]
+        level = _heading_level(style, props.outline)
+        lines = []
+        for index, piece in enumerate(pieces):
+            if not "".join(r.text for r in piece).strip():
+                continue
+            piece_runs, typed_bullet, typed_number = strip_marker(piece)
+            is_list = list_item and index == 0
+            line = Line(
+                runs=piece_runs,
+                size=max(sizes) if sizes else None,
+                heading_level=level,
+                bullet=is_list or typed_bullet,
+                numbered=(is_list and list_numbered) or typed_number,
+                indent=props.indent,
+                source=source,
+                style=style.name or None,
+                all_caps=caps_all,
+            )
+            lines.append(line)
+        return lines
 
+    def _runs(self, p: Any, style: _Style) -> tuple[list[list[Run]], list[float], bool] | None:
+        """The paragraph's runs, cut into pieces at line breaks (a tab starts a new segment),
+        with the sizes of its text and whether all of it is in capitals; None when it
+        holds no text. Hyperlinks are not text here: their targets go to ``links``."""
         runs: list[Run] = []
         sizes: list[float] = []
         caps_all = True
@@ -312,12 +325,7 @@ class _Reader:
                     bold = char_style.bold if char_style.bold is not None else bold
                     italic = char_style.italic if char_style.italic is not None else italic
                     caps = char_style.caps if char_style.caps is not None else caps
-                bold = _flag(rpr.find(_B), bold)
-                italic = _flag(rpr.find(_I), italic)
-                caps = _flag(rpr.find(_CAPS), caps)
-                sz = rpr.find(_SZ)
-                if sz is not None:
-                    size = _int(sz.get(_VAL, "0")) / 2 or size
+                bold, italic, caps, size = _run_props(rpr, bold, italic, caps, size)
             for child in r.iterchildren():
                 ctag = child.tag
                 if ctag == _T:
@@ -342,27 +350,7 @@ class _Reader:
                     if size:
                         sizes.append(size)
                 runs.append(Run(text, bool(bold), bool(italic), segment))
-        if not any_text:
-            return []
-        lines = []
-        for index, piece in enumerate(pieces):
-            if not "".join(r.text for r in piece).strip():
-                continue
-            piece_runs, typed_bullet, typed_number = strip_marker(piece)
-            is_list = list_item and index == 0
-            line = Line(
-                runs=piece_runs,
-                size=max(sizes) if sizes else None,
-                heading_level=level,
-                bullet=is_list or typed_bullet,
-                numbered=(is_list and list_numbered) or typed_number,
-                indent=indent,
-                source=source,
-                style=style.name or None,
-                all_caps=caps_all,
-            )
-            lines.append(line)
-        return lines
+        return (pieces, sizes, caps_all) if any_text else None
 
     def _link(self, el: Any) -> None:
         rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
@@ -402,6 +390,39 @@ class _Reader:
         return headers, footers
 
 
+def _paragraph_props(ppr: Any) -> _ParagraphProps:
+    """Style id, list membership, outline level and indent from a ``w:pPr`` (or None)."""
+    props = _ParagraphProps()
+    if ppr is None:
+        return props
+    ps = ppr.find(_PSTYLE)
+    props.style_id = ps.get(_VAL) if ps is not None else None
+    num = ppr.find(_NUMPR)
+    if num is not None:
+        num_id = num.find(_NUMID)
+        ilvl = num.find(_ILVL)
+        nid = num_id.get(_VAL, "0") if num_id is not None else "0"
+        props.numbered = nid != "0"
+        props.num_key = (nid, ilvl.get(_VAL, "0") if ilvl is not None else "0")
+    ol = ppr.find(_OUTLINELVL)
+    if ol is not None:
+        props.outline = int(ol.get(_VAL, "9"))
+    ind = ppr.find(_IND)
+    if ind is not None:
+        props.indent = _int(ind.get(_LEFT) or ind.get(_START) or "0") / 1440.0
+    return props
+
+
+def _heading_level(style: _Style, outline: int | None) -> int:
+    """N for a "Heading N" style, else the outline level (0-8, the paragraph's or its
+    style's) plus one; 0 for body text."""
+    match = _HEADING_RE.match(style.name)
+    if match:
+        return int(match.group(1))
+    value = outline if outline is not None else style.outline
+    return value + 1 if value is not None and value < 9 else 0
+
+
 def _flag(el: Any, default: bool | None) -> bool | None:
     if el is None:
         return default
@@ -416,9 +437,21 @@ def _int(value: str) -> int:
 
 
 def _apply_rpr(style: _Style, rpr: Any) -> None:
-    style.bold = _flag(rpr.find(f"{W}b"), style.bold)
-    style.italic = _flag(rpr.find(f"{W}i"), style.italic)
-    style.caps = _flag(rpr.find(f"{W}caps"), style.caps)
-    sz = rpr.find(f"{W}sz")
+    style.bold, style.italic, style.caps, style.size = _run_props(
+        rpr, style.bold, style.italic, style.caps, style.size
+    )
+
+
+def _run_props(
+    rpr: Any, bold: bool | None, italic: bool | None, caps: bool | None, size: float | None
+) -> tuple[bool | None, bool | None, bool | None, float | None]:
+    """Bold, italic, capitals and size as a ``w:rPr`` sets them over the values given."""
+    sz = rpr.find(_SZ)
     if sz is not None:
-        style.size = _int(sz.get(f"{W}val", "0")) / 2 or style.size
+        size = _int(sz.get(_VAL, "0")) / 2 or size
+    return (
+        _flag(rpr.find(_B), bold),
+        _flag(rpr.find(_I), italic),
+        _flag(rpr.find(_CAPS), caps),
+        size,
+    )

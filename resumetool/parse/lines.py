@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-BULLET_GLYPHS = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙·–—-*"
-"""Characters that start a bullet line when followed by a space (or glued, for glyphs)."""
+GLYPH_BULLETS = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙"
+"""Glyphs that are bullets even without a following space (never part of a word); the
+dashes, "*" and "·" start a bullet only when a space follows."""
 
-_GLYPHS_ONLY = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙"
-"""Glyphs that are bullets even without a following space (never part of a word)."""
-
-_BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(_GLYPHS_ONLY)}]\s*|[–—\-*·]\s+)")
+_BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(GLYPH_BULLETS)}]\s*|[–—\-*·]\s+)")
 _NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+")
 
 

@@ -6,7 +6,7 @@ so text on another baseline is never glued into one word) and everything else �
 faux-bold duplicates, bullet glyphs glued to words, icon glyphs, lines, segments, columns,
 wrapped bullets and paragraphs, hyphens — is done on those words.
 
-Layout rules, all geometric (no rule knows a generator):
+Layout rules, all geometric (no rule knows a generator; the thresholds are in layout.yaml):
 - a visual line is words whose vertical centres fall inside each other's extent;
 - a segment break is a horizontal gap wider than ``SEGMENT_GAP`` × the font size
   (a tab stop, a table cell or a right-aligned date column), or a change of baseline
@@ -35,19 +35,26 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..structure.dates import MONTHS, SEASONS
-from . import limits
-from .lines import Document, Line, Run, split_bullet
+from . import layout, limits
+from .datewords import MONTHS, SEASONS
+from .lines import GLYPH_BULLETS, Document, Line, Run, split_bullet
 
-SEGMENT_GAP = 0.9
-"""A gap wider than this many font sizes splits a line into segments (words are ~0.3)."""
-TIGHT_GAP = 0.6
-"""Blank space above a line, in font sizes, still read as the same paragraph."""
-CELL_GUTTER = 2.0
-"""A cell's text counts as wrapped when its next word would have reached within this many
-font sizes of the next column (the gutter between table cells)."""
-BLOCK_GAP = 0.9
-"""Blank space above a line, in font sizes, that marks a new block."""
+_LAYOUT = layout()  # the thresholds, documented in layout.yaml
+SEGMENT_GAP = _LAYOUT["segment_gap"]
+MARKER_GAP = _LAYOUT["marker_gap"]
+WORD_SPACE = _LAYOUT["word_space"]
+FAUX_BOLD_ADVANCE = _LAYOUT["faux_bold_advance"]
+TIGHT_GAP = _LAYOUT["tight_gap"]
+BLOCK_GAP = _LAYOUT["block_gap"]
+CELL_GUTTER = _LAYOUT["cell_gutter"]
+CELL_WRAP_SPACE = _LAYOUT["cell_wrap_space"]
+LINE_WRAP_SPACE = _LAYOUT["line_wrap_space"]
+SAME_SIZE = _LAYOUT["same_size"]
+ALIGNED = _LAYOUT["aligned"]
+ALIGNED_COLUMN = _LAYOUT["aligned_column"]
+SIDEBAR_MIN_LINES = _LAYOUT["sidebar_min_lines"]
+SIDEBAR_MIN_SIDE_LINES = _LAYOUT["sidebar_min_side_lines"]
+SIDEBAR_LABEL_SHARE = _LAYOUT["sidebar_label_share"]
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|,b$|-b$", re.IGNORECASE)
 _ITALIC_RE = re.compile(r"italic|oblique|-it$|-it\b|it$|,i$", re.IGNORECASE)
@@ -58,7 +65,6 @@ _PAGE_FURNITURE_RE = re.compile(
     r"|^(?:.*\s)?page\s+\d{1,3}\s*(?:/|of)\s*\d{1,3}$",
     re.IGNORECASE,
 )
-_GLYPHS = "•▪◦‣●○■□◆◇►▸▹➢➤✓✔❖⁃∙"
 _SYMBOL_BULLETS = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf0a8": "•"}
 )
@@ -68,6 +74,8 @@ _LABEL_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:present|current|now)\b", re.IGN
 _MARKER_RE = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|[-–*])$")
 _PLACE_RE = re.compile(r"^[A-ZÀ-Ý][\w.'’ -]{1,30}, [A-ZÀ-Ý][\w.'’ -]{1,30}$")
 """A "City, Region" label: the other thing a narrow column beside each entry holds."""
+_RANGE_JOINS = ("-", "–", "—", "to")
+"""A dash or "to": what joins the two dates of a range in a date column."""
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PRESENT_WORD_RE = re.compile(r"^(?:present|current|currently|now|today|ongoing)[.,]?$", re.I)
 _GLUED_DATE_RE = re.compile(
@@ -265,9 +273,9 @@ def _words(raw: list[dict[str, Any]]) -> list[_Word]:
             if not text:
                 continue
         doubled = len(text) >= 4 and len(text) % 2 == 0 and text[::2] == text[1::2]
-        if doubled and (x1 - x0) / len(text) < 0.33 * size:  # each glyph twice: faux bold
-            text, bold = text[::2], True
-        if len(text) > 1 and text[0] in _GLYPHS:
+        if doubled and (x1 - x0) / len(text) < FAUX_BOLD_ADVANCE * size:
+            text, bold = text[::2], True  # each glyph drawn twice, side by side: faux bold
+        if len(text) > 1 and text[0] in GLYPH_BULLETS:
             cut = x0 + (x1 - x0) / len(text)
             words.append(_Word(text[0], x0, cut, w["top"], w["bottom"], size, False, False, font))
             text, x0 = text[1:].lstrip(), cut + 0.25 * size
@@ -318,7 +326,7 @@ def _unglue_dates(words: list[_Word]) -> list[_Word]:
 def _glued_date_ok(match: re.Match[str], following: str) -> bool:
     date = match["date"]
     if date[:1].isdigit():  # a year: only when a range goes on after it
-        return following in ("-", "–", "—", "to") or bool(_PRESENT_WORD_RE.match(following))
+        return following in _RANGE_JOINS or bool(_PRESENT_WORD_RE.match(following))
     if date.rstrip(".").lower() not in MONTHS and date.lower() not in SEASONS:
         return False
     return bool(re.fullmatch(r"'?\d{2}|(?:19|20)\d{2},?", following))
@@ -342,8 +350,8 @@ def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLi
         segments: list[list[_Word]] = [[line.words[0]]]
         for index, (prev, word) in enumerate(zip(line.words, line.words[1:], strict=False)):
             limit = SEGMENT_GAP * min(prev.size, word.size)
-            if index == 0 and (prev.text in _GLYPHS or _MARKER_RE.match(prev.text)):
-                limit = 4 * prev.size  # a list marker and its text, however far apart
+            if index == 0 and (prev.text in GLYPH_BULLETS or _MARKER_RE.match(prev.text)):
+                limit = MARKER_GAP * prev.size  # a list marker and its text, far apart
             if word.x0 - prev.x1 > limit or _baseline_shift(prev, word):
                 segments.append([word])
             else:
@@ -375,12 +383,14 @@ def _repair_columns(lines: list[_VLine]) -> list[_VLine]:
 
     Why: a date or degree column is narrow; a long "September 2016 – December 2019" or
     "Associate of Applied Science" wraps inside it (hyphenated or justified), so its pieces
-    land on the lines below, beside other text. Three repairs, all geometric:
+    land on the lines below, beside other text. Four repairs, all geometric:
+    - a first column whose word is hyphenated at its edge ("Asso-" then "ciate" below it)
+      is cut from the text beside it, so the logical-line stage can join its pieces;
+    - a date range drawn touching the text before it, at the right margin, is cut off that
+      text when the text wraps onto the line below (``_split_trailing_date``);
     - date words a justified column spread into separate segments are one segment again;
     - a date left open at a line's end ("… – January", "Decem-") takes the date words right
-      below it, inside its own column ("2018", "ber 2019"), from the next line;
-    - a first column whose word is hyphenated at its edge ("Asso-" then "ciate" below it)
-      is cut from the text beside it, so the logical-line stage can join its pieces.
+      below it, inside its own column ("2018", "ber 2019"), from the next line.
     """
     margin = max((line.x1 for line in lines), default=0.0)
     for line, below in itertools.pairwise(lines):
@@ -415,7 +425,7 @@ def _merge_date_segments(segments: list[list[_Word]]) -> list[list[_Word]]:
             out
             and _date_words(out[-1])
             and _date_words(segment)
-            and (_opens(out[-1]) or segment[0].text in ("-", "–", "—", "to"))
+            and (_opens(out[-1]) or segment[0].text in _RANGE_JOINS)
         ):
             out[-1] = out[-1] + segment
         else:
@@ -433,14 +443,12 @@ def _opens(words: list[_Word]) -> bool:
 
 def _take_date_fragment(upper: _VLine, lower: _VLine) -> None:
     for segment in upper.segments:
-        if not any(
-            _DATE_WORD_RE.match(w.text) and w.text not in ("-", "–", "—", "to") for w in segment
-        ):
+        if not any(_DATE_WORD_RE.match(w.text) and w.text not in _RANGE_JOINS for w in segment):
             continue
         hyphen = segment[-1].text.endswith(("\xad", "-")) and len(segment[-1].text) > 1
         if not (hyphen or _opens(segment)):
             continue
-        left, right = segment[0].x0 - 2, max(w.x1 for w in segment) + 2
+        left, right = segment[0].x0 - ALIGNED, max(w.x1 for w in segment) + ALIGNED
         for index, other in enumerate(lower.segments):
             inside = other[0].x0 >= left and max(w.x1 for w in other) <= right
             carried = hyphen and other[0].text[:1].islower()  # "Decem-" then "ber 2019"
@@ -467,16 +475,16 @@ def _split_trailing_date(line: _VLine, below: _VLine, margin: float) -> None:
     above "Group – Toronto, ON"): the date stands in its own right-aligned column, drawn
     too close to the text for a gap to show it."""
     segment = line.segments[-1]
-    if abs(segment[-1].x1 - margin) > 1.0 or line.words[0].text in _GLYPHS:
+    if abs(segment[-1].x1 - margin) > 1.0 or line.words[0].text in GLYPH_BULLETS:
         return
-    if abs(below.x0 - segment[0].x0) > 1.5 or below.words[0].text in _GLYPHS:
+    if abs(below.x0 - segment[0].x0) > ALIGNED_COLUMN or below.words[0].text in GLYPH_BULLETS:
         return
-    if abs(below.size - line.size) > 0.6 or len(below.segments) > 1:
+    if abs(below.size - line.size) > SAME_SIZE or len(below.segments) > 1:
         return
     start = len(segment)
     while start > 0 and _DATE_WORD_RE.match(segment[start - 1].text):
         start -= 1
-    while start < len(segment) and segment[start].text in ("-", "–", "—", "to"):
+    while start < len(segment) and segment[start].text in _RANGE_JOINS:
         start += 1  # a dash before the date belongs to the text ("Group –" / "Toronto")
     tail = segment[start:]
     if start == 0 or len(tail) < 2 or not any(re.search(r"\d{4}", w.text) for w in tail):
@@ -497,7 +505,8 @@ def _split_hyphenated_column(line: _VLine, below: _VLine) -> None:
                 continue
             following = segment[w_index + 1]
             if any(
-                abs(other[0].x0 - segment[0].x0) <= 1.5 and other[-1].x1 < following.x0 - 0.5
+                abs(other[0].x0 - segment[0].x0) <= ALIGNED_COLUMN
+                and other[-1].x1 < following.x0 - 0.5
                 for other in below.segments
             ):
                 cuts.append((s_index, w_index))
@@ -509,63 +518,68 @@ def _split_hyphenated_column(line: _VLine, below: _VLine) -> None:
 
 def _reading_order(lines: list[_VLine], width: float) -> list[_VLine]:
     """Read a two-column (sidebar) page column by column; anything else top to bottom."""
-    if len(lines) < 12:
+    if len(lines) < SIDEBAR_MIN_LINES:
         return lines
+    gutter = _gutter(lines)
+    if gutter is None:
+        return lines
+    sides = [_side(line, gutter) for line in lines]
+    inner = [i for i, s in enumerate(sides) if s != "cross"]
+    if not inner:
+        return lines
+    first, last = inner[0], inner[-1]
+    block, block_sides = lines[first : last + 1], sides[first : last + 1]
+    if "cross" in block_sides or not _is_sidebar(block, block_sides, gutter):
+        return lines
+    left: list[_VLine] = []
+    right: list[_VLine] = []
+    for line in block:
+        for seg in line.segments:
+            target = left if seg[-1].x1 <= gutter else right
+            target.append(_VLine(list(seg), line.page, line.top, line.bottom, [list(seg)]))
+    return lines[:first] + left + right + lines[last + 1 :]
+
+
+def _gutter(lines: list[_VLine]) -> float | None:
+    """The x, in the middle 60 % of the text's width (2-pt steps), that the fewest segments
+    cross: where a second column would start."""
     left_edge = min(line.x0 for line in lines)
     right_edge = max(line.x1 for line in lines)
     best: tuple[int, float] | None = None
-    step = 2.0
     x = left_edge + 0.2 * (right_edge - left_edge)
     while x < left_edge + 0.8 * (right_edge - left_edge):
         crossing = sum(1 for line in lines for seg in line.segments if seg[0].x0 < x < seg[-1].x1)
         if best is None or crossing < best[0]:
             best = (crossing, x)
-        x += step
-    if best is None:
-        return lines
-    gutter = best[1]
+        x += 2.0
+    return None if best is None else best[1]
 
-    def side(line: _VLine) -> str:
-        has_left = any(seg[-1].x1 <= gutter for seg in line.segments)
-        has_right = any(seg[0].x0 >= gutter for seg in line.segments)
-        crosses = any(seg[0].x0 < gutter < seg[-1].x1 for seg in line.segments)
-        if crosses:
-            return "cross"
-        return "both" if has_left and has_right else ("left" if has_left else "right")
 
-    sides = [side(line) for line in lines]
-    inner = [i for i, s in enumerate(sides) if s != "cross"]
-    if not inner:
-        return lines
-    first, last = inner[0], inner[-1]
-    if any(s == "cross" for s in sides[first : last + 1]):
-        return lines
-    left_segments = [
-        " ".join(w.text for w in seg)
-        for line in lines[first : last + 1]
-        for seg in line.segments
-        if seg[-1].x1 <= gutter
-    ]
-    right_segments = [
-        " ".join(w.text for w in seg)
-        for line in lines[first : last + 1]
-        for seg in line.segments
-        if seg[0].x0 >= gutter
-    ]
-    right_lines = sum(1 for s in sides[first : last + 1] if s in ("right", "both"))
-    if len(left_segments) < 4 or right_lines < 4:
-        return lines
-    for side_texts in (left_segments, right_segments):
-        labels = sum(1 for text in side_texts if _is_label(text))
-        if labels >= 0.5 * len(side_texts):
-            return lines  # a column of dates and places labelling the entries, not a sidebar
-    left: list[_VLine] = []
-    right: list[_VLine] = []
-    for line in lines[first : last + 1]:
-        for seg in line.segments:
-            target = left if seg[-1].x1 <= gutter else right
-            target.append(_VLine(list(seg), line.page, line.top, line.bottom, [list(seg)]))
-    return lines[:first] + left + right + lines[last + 1 :]
+def _side(line: _VLine, gutter: float) -> str:
+    """Which side of the gutter a line stands on: 'left', 'right', 'both' or 'cross'."""
+    if any(seg[0].x0 < gutter < seg[-1].x1 for seg in line.segments):
+        return "cross"
+    has_left = any(seg[-1].x1 <= gutter for seg in line.segments)
+    has_right = any(seg[0].x0 >= gutter for seg in line.segments)
+    return "both" if has_left and has_right else ("left" if has_left else "right")
+
+
+def _is_sidebar(block: list[_VLine], sides: list[str], gutter: float) -> bool:
+    """Whether the lines either side of the gutter are two columns to read one after the
+    other: each side has many lines of its own, and neither only labels the other."""
+    left_texts = [_text(seg) for line in block for seg in line.segments if seg[-1].x1 <= gutter]
+    right_texts = [_text(seg) for line in block for seg in line.segments if seg[0].x0 >= gutter]
+    right_lines = sum(1 for s in sides if s in ("right", "both"))
+    if len(left_texts) < SIDEBAR_MIN_SIDE_LINES or right_lines < SIDEBAR_MIN_SIDE_LINES:
+        return False
+    return not any(
+        sum(1 for text in texts if _is_label(text)) >= SIDEBAR_LABEL_SHARE * len(texts)
+        for texts in (left_texts, right_texts)
+    )  # a column of dates and places labelling the entries is not a sidebar
+
+
+def _text(words: list[_Word]) -> str:
+    return " ".join(w.text for w in words)
 
 
 def _is_label(text: str) -> bool:
@@ -580,7 +594,7 @@ def _runs(vline: _VLine) -> list[Run]:
         previous: _Word | None = None
         for word in segment:
             glue = ""
-            if previous is not None and word.x0 - previous.x1 > 0.1 * word.size:
+            if previous is not None and word.x0 - previous.x1 > WORD_SPACE * word.size:
                 glue = " "
             previous = word
             if runs and runs[-1].segment == index:
@@ -593,91 +607,99 @@ def _runs(vline: _VLine) -> list[Run]:
 
 
 def _logical_lines(vlines: list[_VLine]) -> list[Line]:
+    """Visual lines → logical lines: a wrapped paragraph, bullet or cell becomes one Line.
+
+    ``sources`` and ``cell_bottoms`` run parallel to ``out``: each logical line's first
+    visual line, and how far down its first cell reaches so far (a cell can wrap below
+    lines that stand in another column).
+    """
     right_edges = _right_edges(vlines)
     out: list[Line] = []
+    sources: list[_VLine] = []
+    cell_bottoms: list[float] = []
     previous: _VLine | None = None
     bullet_text_x0: float | None = None
-    new_page = True
-    sources: list[_VLine] = []  # the first visual line of each logical line in ``out``
-    cell_bottoms: list[float] = []  # where each logical line's first cell ends, so far
     for vline in vlines:
-        size = vline.size
-        if previous is not None and previous.page != vline.page:
-            new_page = True
-        gap = (
-            None
-            if previous is None or previous.page != vline.page
-            else vline.top - (previous.bottom)
-        )
+        same_page = previous is not None and previous.page == vline.page
+        gap = vline.top - previous.bottom if previous is not None and same_page else None
         runs = _runs(vline)
-        first_text = runs[0].text if runs else ""
-        rest, bullet, numbered = split_bullet(first_text)
-        is_glyph = bool(vline.words[0].text in _GLYPHS or bullet)
+        rest, bullet, numbered = split_bullet(runs[0].text if runs else "")
         last = out[-1] if out else None
-        tight = gap is not None and gap <= TIGHT_GAP * size
-        if previous is not None and previous.page == vline.page - 1 and new_page:
+        if previous is not None and previous.page == vline.page - 1:
             tight = _carried_over(last, previous, vline)
-        new_page = False
+        else:
+            tight = gap is not None and gap <= TIGHT_GAP * vline.size
         how = (
             _continues(last, previous, vline, bullet_text_x0, right_edges)
             if last is not None and previous is not None and not bullet and tight
             else ""
         )
-        target = last
-        if not how and not bullet and len(vline.segments) == 1 and out:
-            target = _cell_above(out, sources, cell_bottoms, vline)
-            how = "cell" if target is not None else ""
-        if how == "cell" and target is not None:
-            first_segment = min(r.segment for r in target.runs)
-            tail = _last_run(target, first_segment)
-            if tail is not None:
-                tail.text = _join_words(tail.text, " ".join(w.text for w in vline.words))
-                target.changed()
-            at = next(i for i in range(len(out) - 1, -1, -1) if out[i] is target)
-            cell_bottoms[at] = vline.bottom
-            previous = vline
-            continue
         if how == "main" and last is not None and previous is not None:
             _append(last, vline, runs, _main_index(previous, vline))
             previous = vline
             continue
+        cell = len(out) - 1 if how == "cell" else None
+        if cell is None and not bullet and len(vline.segments) == 1:
+            cell = _cell_above(sources, cell_bottoms, vline)
+        if cell is not None:
+            _join_cell(out[cell], vline)
+            cell_bottoms[cell] = vline.bottom
+            previous = vline
+            continue
         if bullet:
-            runs = list(runs)
-            runs[0] = Run(rest, runs[0].bold, runs[0].italic, runs[0].segment)
-            text_words = [w for w in vline.words if w.text not in _GLYPHS]
-            bullet_text_x0 = (
-                text_words[1].x0
-                if numbered and len(text_words) > 1
-                else (text_words[0].x0 if text_words else vline.x0)
-            )
-        elif is_glyph:
+            runs = [Run(rest, runs[0].bold, runs[0].italic, runs[0].segment), *runs[1:]]
+            bullet_text_x0 = _bullet_text_x0(vline, numbered)
+        elif vline.words[0].text in GLYPH_BULLETS:
             bullet_text_x0 = vline.x0
-        line = Line(
-            runs=[r for r in runs if r.text.strip()],
-            size=round(size, 1),
-            bullet=bullet,
-            numbered=numbered,
-            indent=round(vline.x0, 1),
-            page=vline.page,
-            gap_before=None if gap is None else round(gap / size, 2),
-            block_start=gap is None or gap > BLOCK_GAP * size,
-            x0=vline.x0,
-            x1=vline.x1,
-            segment_x0=[seg[0].x0 for seg in vline.segments],
-        )
-        if _PAGE_FURNITURE_RE.match(line.plain.strip()):
-            line.source = "footer"
+        line = _new_line(vline, runs, gap, bullet, numbered)
         if line.runs:
             out.append(line)
             sources.append(vline)
             cell_bottoms.append(max(w.bottom for w in vline.segments[0]))
         previous = vline
-    for line in out:
+    _drop_soft_hyphens(out)
+    return out
+
+
+def _new_line(
+    vline: _VLine, runs: list[Run], gap: float | None, bullet: bool, numbered: bool
+) -> Line:
+    """A logical line started by ``vline`` (``gap``: blank space above it, None after a
+    page break); a page number or "Page 2 of 3" is marked as a footer."""
+    size = vline.size
+    line = Line(
+        runs=[r for r in runs if r.text.strip()],
+        size=round(size, 1),
+        bullet=bullet,
+        numbered=numbered,
+        indent=round(vline.x0, 1),
+        page=vline.page,
+        gap_before=None if gap is None else round(gap / size, 2),
+        block_start=gap is None or gap > BLOCK_GAP * size,
+        x0=vline.x0,
+        x1=vline.x1,
+        segment_x0=[seg[0].x0 for seg in vline.segments],
+    )
+    if _PAGE_FURNITURE_RE.match(line.plain.strip()):
+        line.source = "footer"
+    return line
+
+
+def _bullet_text_x0(vline: _VLine, numbered: bool) -> float:
+    """Where a bullet's text starts, after its glyph or number: its wrapped lines go on there."""
+    text_words = [w for w in vline.words if w.text not in GLYPH_BULLETS]
+    if numbered and len(text_words) > 1:
+        return text_words[1].x0
+    return text_words[0].x0 if text_words else vline.x0
+
+
+def _drop_soft_hyphens(lines: list[Line]) -> None:
+    """Soft hyphens only show where a line broke: once lines are joined, they go."""
+    for line in lines:
         if any("\xad" in run.text for run in line.runs):
-            for run in line.runs:  # soft hyphens only show where a line broke
+            for run in line.runs:
                 run.text = run.text.replace("\xad", "")
             line.changed()
-    return out
 
 
 def _carried_over(line: Line | None, prev: _VLine, cur: _VLine) -> bool:
@@ -693,32 +715,46 @@ def _carried_over(line: Line | None, prev: _VLine, cur: _VLine) -> bool:
     return not (last.endswith((".", "!", "?", ")", ":")) or re.search(r"(?:19|20)\d{2}\W*$", last))
 
 
-def _cell_above(
-    out: list[Line], sources: list[_VLine], cell_bottoms: list[float], cur: _VLine
-) -> Line | None:
-    """A logical line up to three back whose first cell ``cur`` wraps into, when the lines
-    in between stand in another column (a name wrapping beside its contact column)."""
+def _cell_above(sources: list[_VLine], cell_bottoms: list[float], cur: _VLine) -> int | None:
+    """The index of a logical line up to three back whose first cell ``cur`` wraps into,
+    when the lines in between stand in another column (a name wrapping beside its contact
+    column); ``sources`` and ``cell_bottoms`` as in ``_logical_lines``."""
     for back in (1, 2, 3):
-        if len(out) < back:
+        if len(sources) < back:
             return None
-        candidate, first_vline = out[-back], sources[-back]
-        cell_bottom = cell_bottoms[-back]
+        first_vline = sources[-back]
         between = sources[len(sources) - back + 1 :]
         if first_vline.page != cur.page or len(first_vline.segments) < 2:
             continue
         if any(v.x0 < cur.x1 + SEGMENT_GAP * cur.size for v in between):
             continue
-        first, nxt = first_vline.segments[0], first_vline.segments[1]
-        word = cur.words[0]
-        if (
-            abs(cur.x0 - first[0].x0) <= 2
-            and _inside_cell(cur, nxt)
-            and abs(word.size - first[-1].size) <= 0.6
-            and cur.top - cell_bottom <= TIGHT_GAP * word.size
-            and _cell_wrapped(first, nxt, word)
+        if cur.top - cell_bottoms[-back] <= TIGHT_GAP * cur.words[0].size and (
+            _wraps_in_first_cell(cur, first_vline)
         ):
-            return candidate
+            return len(sources) - back
     return None
+
+
+def _wraps_in_first_cell(cur: _VLine, above: _VLine) -> bool:
+    """Whether ``cur`` goes on with the text of the first cell (column) of ``above``: it
+    starts where that cell starts, stays inside it, is set in the same size, and the
+    cell's text had to wrap."""
+    first, nxt = above.segments[0], above.segments[1]
+    word = cur.words[0]
+    return (
+        abs(cur.x0 - first[0].x0) <= ALIGNED
+        and _inside_cell(cur, nxt)
+        and abs(word.size - first[-1].size) <= SAME_SIZE
+        and _cell_wrapped(first, nxt, word)
+    )
+
+
+def _join_cell(line: Line, vline: _VLine) -> None:
+    """Add ``vline``'s text to the end of ``line``'s first cell."""
+    tail = _last_run(line, min(r.segment for r in line.runs))
+    if tail is not None:
+        tail.text = _join_words(tail.text, _text(vline.words))
+        line.changed()
 
 
 def _inside_cell(cur: _VLine, nxt: list[_Word]) -> bool:
@@ -732,16 +768,20 @@ def _cell_wrapped(first: list[_Word], nxt: list[_Word], word: _Word) -> bool:
     before the next column, or its last word was hyphenated ("Man-" then "agement")."""
     if first[-1].text.endswith(("-", "\xad")) and word.text[:1].islower():
         return True
-    return (
-        first[-1].x1 + (word.x1 - word.x0) + 0.3 * word.size >= nxt[0].x0 - CELL_GUTTER * word.size
-    )
+    next_end = first[-1].x1 + (word.x1 - word.x0) + CELL_WRAP_SPACE * word.size
+    return next_end >= nxt[0].x0 - CELL_GUTTER * word.size
+
+
+def _widest(segments: list[list[_Word]]) -> list[_Word]:
+    """The segment that spans the most width: a line's main text, beside dates or places."""
+    return max(segments, key=lambda s: s[-1].x1 - s[0].x0)
 
 
 def _right_edges(vlines: list[_VLine]) -> dict[tuple[int, int], float]:
     """The right edge of the text that starts at each left edge (per page, 4-pt buckets)."""
     edges: dict[tuple[int, int], float] = {}
     for v in vlines:
-        main = max(v.segments, key=lambda s: s[-1].x1 - s[0].x0)
+        main = _widest(v.segments)
         key = (v.page, int(main[0].x0 // 4))
         edges[key] = max(edges.get(key, 0.0), main[-1].x1)
     return edges
@@ -761,46 +801,37 @@ def _continues(
 ) -> str:
     """How visual line ``cur`` carries on logical ``line`` (last visual line ``prev``):
     "cell" (wrapped inside the first column), "main" (wrapped text), or "" (it does not)."""
-    if cur.words[0].text in _GLYPHS:
+    if cur.words[0].text in GLYPH_BULLETS:
         return ""
-    if len(cur.segments) == 1 and len(prev.segments) > 1:
-        first = prev.segments[0]
-        nxt = prev.segments[1]
-        word = cur.words[0]
-        if (
-            abs(cur.x0 - first[0].x0) <= 2
-            and _inside_cell(cur, nxt)
-            and abs(word.size - first[-1].size) <= 0.6
-            and _cell_wrapped(first, nxt, word)
-        ):
-            return "cell"  # a cell's text wrapped inside a narrow column (a date range)
-    if abs(prev.size - cur.size) > 0.6:
+    if len(cur.segments) == 1 and len(prev.segments) > 1 and _wraps_in_first_cell(cur, prev):
+        return "cell"  # a cell's text wrapped inside a narrow column (a date range)
+    if abs(prev.size - cur.size) > SAME_SIZE:
         return ""
-    main_prev = max(prev.segments, key=lambda s: s[-1].x1 - s[0].x0)
+    main_prev = _widest(prev.segments)
     main_cur = cur.segments[_main_index(prev, cur)]
     if line.bullet and bullet_text_x0 is not None:
         bullet_x0 = line.x0 if line.x0 is not None else prev.x0
-        if not (bullet_x0 - 1.5 <= main_cur[0].x0 <= bullet_text_x0 + 2):
+        if not (bullet_x0 - ALIGNED_COLUMN <= main_cur[0].x0 <= bullet_text_x0 + ALIGNED):
             return ""
         return "main" if _same_weight(main_prev, main_cur) else ""
-    if abs(main_cur[0].x0 - main_prev[0].x0) > 2 or not _same_weight(main_prev, main_cur):
+    if abs(main_cur[0].x0 - main_prev[0].x0) > ALIGNED or not _same_weight(main_prev, main_cur):
         return ""
     right = _column_right(right_edges, prev.page, main_prev[0].x0)
     beside = [seg[0].x0 for seg in prev.segments if seg[0].x0 > main_prev[-1].x1]
     if beside:  # a place or date column to the right narrows the text's own column
         right = min(right, min(beside) - CELL_GUTTER * cur.size)
     first_word = main_cur[0]
-    wrapped = main_prev[-1].x1 + (first_word.x1 - first_word.x0) + 0.6 * cur.size >= right
-    return "main" if wrapped else ""
+    next_end = main_prev[-1].x1 + (first_word.x1 - first_word.x0) + LINE_WRAP_SPACE * cur.size
+    return "main" if next_end >= right else ""
 
 
 def _main_index(prev: _VLine, cur: _VLine) -> int:
     """Which segment of ``cur`` carries the text of ``prev``'s main (widest) segment: the
     one that starts where it starts (a wrapped last word with the dates beside it,
     "Management ‖ September 2011 to June 2015"), else the widest."""
-    main_prev = max(prev.segments, key=lambda s: s[-1].x1 - s[0].x0)
+    main_prev = _widest(prev.segments)
     for index, segment in enumerate(cur.segments):
-        if abs(segment[0].x0 - main_prev[0].x0) <= 2:
+        if abs(segment[0].x0 - main_prev[0].x0) <= ALIGNED:
             return index
     return max(
         range(len(cur.segments)), key=lambda i: cur.segments[i][-1].x1 - cur.segments[i][0].x0
@@ -843,10 +874,6 @@ def _append(line: Line, vline: _VLine, runs: list[Run], cur_main: int) -> None:
         line.runs.append(Run(run.text, run.bold, run.italic, main_seg))
     line.x1 = max(line.x1 or 0.0, vline.x1)
     line.changed()
-
-
-def _segment_ids(line: Line) -> list[int]:
-    return sorted({r.segment for r in line.runs if r.text.strip()})
 
 
 def _last_run(line: Line, segment: int) -> Run | None:

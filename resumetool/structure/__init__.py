@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from .outline import format_outline
 
 if TYPE_CHECKING:
     from ..model import Resume
+    from .sections import Section
 
 __all__ = ["build_resume", "format_outline", "load_resume"]
 
@@ -32,6 +34,8 @@ _LIST_SECTIONS: dict[str, tuple[str, str | None, str | None]] = {
     "references": ("name", None, None),
 }
 """Sections whose entries are a name, who gave it and a date: (name, by, date) fields."""
+_NAME_LINES = 8
+"""The name is looked for in the header's first lines only (the rest is contact details)."""
 
 
 def load_resume(path: str | Path) -> Resume:
@@ -55,27 +59,40 @@ def load_resume(path: str | Path) -> Resume:
 def build_resume(document: Document) -> Resume:
     """Sections, entries, dates and contact details from a read document."""
     from ..model import Resume
-    from . import entries as E
-    from .contact import PART_SPLIT_RE, extract
     from .sections import split_sections
 
     sections = split_sections(document)
-    out: dict[str, Any] = {"basics": {}}
-    unparsed: list[str] = []
-    header = sections[0].lines
-    contact_parts: list[str] = []
-    name, label, rest_parts, name_left = _name_and_label(header, document)
+    basics, unparsed = _basics(sections, document)
+    out: dict[str, Any] = {}
+    for section in sections[1:]:
+        if not section.lines or section.key == "contact":
+            continue
+        if section.key == "summary":
+            text = " ".join(line.plain for line in section.lines)
+            basics["summary"] = f"{basics['summary']} {text}" if basics.get("summary") else text
+        else:
+            unparsed.extend(_add_section(out, section, document.kind))
+    out["basics"] = {k: v for k, v in basics.items() if v}
+    out["meta"] = {"unparsed": [u for u in unparsed if u and u.strip()]}
+    return Resume.model_validate(out)
+
+
+def _basics(sections: list[Section], document: Document) -> tuple[dict[str, Any], list[str]]:
+    """Name, label and contact details, and the text near them that is none of those.
+
+    Why from three places: the header holds them mostly, but some resumes give contact
+    details a section of their own, and a Word file may keep them in its page footer (a
+    PDF's footers are page numbers).
+    """
+    from .contact import extract
+
+    name, label, contact_parts, unparsed = _name_and_label(sections[0].lines, document)
     name = _exact_name(name, document.author)
-    unparsed.extend(name_left)
-    contact_parts.extend(rest_parts)
     for section in sections[1:]:
         if section.key == "contact":
-            contact_parts.extend(
-                p for line in section.lines for p in PART_SPLIT_RE.split(line.plain) if p
-            )
-    for line in document.lines:
-        if line.source == "footer" and document.kind != "pdf":
-            contact_parts.extend(p for p in PART_SPLIT_RE.split(line.plain) if p)
+            contact_parts.extend(_contact_parts(section.lines))
+    if document.kind != "pdf":
+        contact_parts.extend(_contact_parts(x for x in document.lines if x.source == "footer"))
     contact = extract(contact_parts, document.links)
     basics: dict[str, Any] = {"name": name, "label": label, **contact.basics()}
     usernames = {str(p.get("username", "")).lower().lstrip("@") for p in contact.profiles}
@@ -86,53 +103,49 @@ def build_resume(document: Document) -> Resume:
                 basics["label"] = leftovers.pop(index)
                 break
     unparsed.extend(leftovers)
+    return basics, unparsed
 
-    for section in sections[1:]:
-        key, lines = section.key, section.lines
-        if not lines:
-            continue
-        if key == "summary":
-            text = " ".join(line.plain for line in lines)
-            basics["summary"] = f"{basics['summary']} {text}" if basics.get("summary") else text
-        elif key in ("work", "volunteer"):
-            groups = E.share_company(E.group(lines, document.kind))
-            margins = [E.work_margin(E.header_of(g).parts) for g in groups]
-            consensus = sum(m for m in margins if m is not None)
-            org_key = "name" if key == "work" else "organization"
-            for raw in groups:
-                entry, left = E.build_work(raw, consensus, org_key)
-                _add(out, key, entry)
-                unparsed.extend(left)
-        elif key == "education":
-            for raw in E.split_education(E.group(lines, document.kind)):
-                entry, left = E.build_education(raw)
-                _add(out, key, entry)
-                unparsed.extend(left)
-        elif key == "projects":
-            for raw in E.group(lines, document.kind):
-                entry, left = E.build_project(raw)
-                _add(out, key, entry)
-                unparsed.extend(left)
-        elif key in _LIST_SECTIONS:
-            name_key, by_key, date_key = _LIST_SECTIONS[key]
-            for raw in E.group(lines, document.kind, bullets_are_entries=True):
-                entry, left = E.build_named(raw, name_key, by_key, date_key)
-                _add(out, key, entry)
-                unparsed.extend(left)
-        elif key == "skills":
-            out.setdefault("skills", []).extend(E.build_skills(lines))
-        elif key == "languages":
-            out.setdefault("languages", []).extend(E.build_languages(lines))
-        elif key == "interests":
-            out.setdefault("interests", []).extend(E.build_interests(lines))
-        elif key == "contact":
-            continue
-        else:
-            unparsed.append(section.title or "")
-            unparsed.extend(line.plain for line in lines)
-    out["basics"] = {k: v for k, v in basics.items() if v}
-    out["meta"] = {"unparsed": [u for u in unparsed if u and u.strip()]}
-    return Resume.model_validate(out)
+
+def _contact_parts(lines: Iterable[Line]) -> list[str]:
+    from .contact import PART_SPLIT_RE
+
+    return [part for line in lines for part in PART_SPLIT_RE.split(line.plain) if part]
+
+
+def _add_section(out: dict[str, Any], section: Section, kind: str) -> list[str]:
+    """Add the entries of one section to ``out``; return the text that fits no field."""
+    from . import entries as E
+
+    key, lines = section.key, section.lines
+    if key in ("skills", "languages", "interests"):
+        build_list = {
+            "skills": E.build_skills,
+            "languages": E.build_languages,
+            "interests": E.build_interests,
+        }[key]
+        out.setdefault(key, []).extend(build_list(lines))
+        return []
+    if key in ("work", "volunteer"):
+        groups = E.share_company(E.group(lines, kind))
+        margins = [E.work_margin(E.header_of(g).parts) for g in groups]
+        consensus = sum(m for m in margins if m is not None)
+        org_key = "name" if key == "work" else "organization"
+        built = [E.build_work(raw, consensus, org_key) for raw in groups]
+    elif key == "education":
+        built = [E.build_education(raw) for raw in E.split_education(E.group(lines, kind))]
+    elif key == "projects":
+        built = [E.build_project(raw) for raw in E.group(lines, kind)]
+    elif key in _LIST_SECTIONS:
+        name_key, by_key, date_key = _LIST_SECTIONS[key]
+        raws = E.group(lines, kind, bullets_are_entries=True)
+        built = [E.build_named(raw, name_key, by_key, date_key) for raw in raws]
+    else:  # a section the lexicon does not know: kept whole
+        return [section.title or "", *(line.plain for line in lines)]
+    unparsed: list[str] = []
+    for entry, left in built:
+        _add(out, key, entry)
+        unparsed.extend(left)
+    return unparsed
 
 
 def _add(out: dict[str, Any], key: str, entry: dict[str, Any]) -> None:
@@ -147,13 +160,13 @@ def _name_and_label(
     """(name, label, parts left for contact details, text that is neither)."""
     from .features import Candidate, min_score, score
 
-    largest = max((line.size or 0 for line in header[:8]), default=0) or None
+    largest = max((line.size or 0 for line in header[:_NAME_LINES]), default=0) or None
     best: tuple[float, int, int] | None = None
     pieces: list[list[str]] = []
     for index, line in enumerate(header):
         parts = [p for seg in line.segments for p in _NAME_SPLIT_RE.split(seg) if p.strip()]
         pieces.append(parts)
-        if index >= 8:
+        if index >= _NAME_LINES:
             continue
         for p_index, part in enumerate(parts):
             candidate = Candidate(part.strip(), line, document.body_size, largest, index)

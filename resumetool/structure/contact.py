@@ -112,7 +112,9 @@ def _parse_location(text: str) -> dict[str, str] | None:
     return None
 
 
+@functools.cache
 def lexicon_upper(name: str) -> frozenset[str]:
+    """A word list from lexicons.yaml, upper-cased (state codes are matched as written)."""
     return frozenset(w.upper() for w in lexicon(name))
 
 
@@ -180,7 +182,7 @@ def phone_region(parts: list[str]) -> str:
 
 def profile_for(url: str) -> dict[str, str] | None:
     """A JSON Resume profile for a known network's URL, else None."""
-    full = url if re.match(r"^[a-z]+://", url, re.IGNORECASE) else f"https://{url}"
+    full = _with_scheme(url)
     parsed = urlparse(full)
     host = parsed.netloc.lower().removeprefix("www.")
     network = NETWORKS.get(host)
@@ -253,6 +255,10 @@ def _add_url(contact: Contact, url: str) -> None:
                 return
         contact.profiles.append(profile)
         return
-    full = url if re.match(r"^[a-z]+://", url, re.IGNORECASE) else f"https://{url}"
     if contact.url is None:
-        contact.url = full.rstrip("/")
+        contact.url = _with_scheme(url).rstrip("/")
+
+
+def _with_scheme(url: str) -> str:
+    """``url`` with ``https://`` in front when it was written without a scheme."""
+    return url if re.match(r"^[a-z]+://", url, re.IGNORECASE) else f"https://{url}"

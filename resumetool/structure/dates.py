@@ -12,18 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-"""Month names and the abbreviations people use (with or without a full stop)."""
-SEASONS = ("spring", "summer", "fall", "autumn", "winter")
-"""Seasons give a year only: which months a season means depends on the hemisphere."""
+from ..parse.datewords import MONTHS, SEASONS
+
 PRESENT = ("present", "current", "currently", "now", "today", "ongoing", "to date", "date")
 """Words that end an open range: the role is current and gets no end date."""
 RANGE_SEPARATORS = ("-", "–", "—", "‒", "‐", "−", "~", "to", "until", "till", "through", "thru")
+"""What stands between the two dates of a range (a dash may be doubled: "2019 -- 2021")."""
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -46,7 +40,9 @@ _PRESENT_RE = re.compile(
     r"(?![\w])",
     re.IGNORECASE,
 )
-_SEPARATOR_RE = re.compile(r"^\s*(?:[-–—‒‐−~]{1,2}|to|until|till|through|thru)\s*$", re.IGNORECASE)
+_DASHES = re.escape("".join(s for s in RANGE_SEPARATORS if not s.isalpha()))
+_SEPARATOR_WORDS = "|".join(s for s in RANGE_SEPARATORS if s.isalpha())
+_SEPARATOR_RE = re.compile(rf"^\s*(?:[{_DASHES}]{{1,2}}|{_SEPARATOR_WORDS})\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +54,10 @@ class DateRange:
     current: bool
     span: tuple[int, int]
     """Where in the text the range stood, so the caller can cut it out."""
+
+    def cut_from(self, text: str) -> str:
+        """``text`` (the text the range was found in) with the range cut out."""
+        return text[: self.span[0]] + text[self.span[1] :]
 
 
 def parse_date(text: str) -> str | None:

@@ -18,7 +18,7 @@ from typing import Any
 from ..parse.lines import Line, Run
 from .contact import parse_location
 from .dates import DateRange, find_range, has_date
-from .features import Candidate, lexicon, load, match_degree, score
+from .features import Candidate, is_legal_form, lexicon, load, match_degree, score
 
 SEPARATOR_RE = re.compile(r"\s+(?:--|—|–|-|\||·|•|@|::|(?i:at))\s+|\s*[|;•·]\s*|\s+—|—\s+")
 """Where a header line splits into parts: dashes, bars, bullets, "@" and "at" (any case)."""
@@ -136,7 +136,7 @@ def _only_place(line: Line) -> bool:
     """A line that is nothing but a place or a date range: header matter, not a bullet."""
     text = line.plain.strip()
     found = find_range(text)
-    if found is not None and not (text[: found.span[0]] + text[found.span[1] :]).strip(" ,|"):
+    if found is not None and not found.cut_from(text).strip(" ,|"):
         return True
     return parse_location(text) is not None
 
@@ -165,8 +165,7 @@ def _dated_with_text(line: Line) -> bool:
     found = find_range(text)
     if found is None:
         return False
-    rest = text[: found.span[0]] + text[found.span[1] :]
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2
+    return len(re.findall(r"[^\W\d_]{2,}", found.cut_from(text))) >= 2
 
 
 def _date_first(line: Line) -> bool:
@@ -219,7 +218,7 @@ def header_of(entry: RawEntry, *, locations: bool = True) -> Header:
                         part.text = head
                 parts.append(part)
     for line in entry.bullets + entry.body:
-        for runs in _segments(line)[1:] if len(_segments(line)) > 1 else []:
+        for runs in _segments(line)[1:]:  # a date or place column beside the text
             text = "".join(r.text for r in runs)
             if dates is None and (found := find_range(text)):
                 dates = found
@@ -300,6 +299,11 @@ def _scores(text: str) -> tuple[float, float]:
     return score("position", candidate), score("company", candidate)
 
 
+def _is_school(text: str) -> bool:
+    """A part that reads as a school, not merely as an organisation (rules.yaml)."""
+    return score("institution", Candidate(text)) >= float(load("rules.yaml")["school_score"])
+
+
 def _split_pair(text: str) -> tuple[str, str] | None:
     """'Senior Engineer, Acme Labs' → the comma cut that best reads as role + organisation.
 
@@ -308,7 +312,8 @@ def _split_pair(text: str) -> tuple[str, str] | None:
     "Buckeye Snack Foods, Inc."). So the role side is judged by its first piece (the title
     itself), the organisation side by its best piece, less for every extra piece it spans;
     on a tie the shorter organisation wins. Two pieces with no evidence either way are
-    still cut: one comma between two names is how a heading joins role and employer.
+    still cut: one comma between two names is how a heading joins role and employer. The
+    weights are in rules.yaml (``comma_split_*``).
     """
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     if len(pieces) < 2:
@@ -319,7 +324,8 @@ def _split_pair(text: str) -> tuple[str, str] | None:
         value = max(_role_side(left) + _org_side(right), _org_side(left) + _role_side(right))
         if best is None or value >= best[0]:
             best = (value, k)
-    if best is None or (best[0] < 2 and len(pieces) > 2) or best[0] == float("-inf"):
+    least = float(load("rules.yaml")["comma_split_min_score"])
+    if best is None or (best[0] < least and len(pieces) > 2) or best[0] == float("-inf"):
         return None
     k = best[1]
     return ", ".join(pieces[:k]), ", ".join(pieces[k:])
@@ -330,19 +336,16 @@ def _role_side(pieces: list[str]) -> float:
 
 
 def _org_side(pieces: list[str]) -> float:
+    rules = load("rules.yaml")
     names = list(pieces)
     bonus = 0.0
-    while names and Candidate(names[-1]).text.lower().strip(" .") in _LEGAL_FORMS:
+    while names and is_legal_form(names[-1]):
         names.pop()
-        bonus = 2.0
+        bonus = float(rules["comma_split_legal_form_bonus"])
     if not names:
         return float("-inf")
-    return max(_scores(n)[1] for n in names) + bonus - 1.5 * (len(names) - 1)
-
-
-_LEGAL_FORMS = frozenset(
-    ["inc", "llc", "llp", "ltd", "corp", "co", "gmbh", "plc", "pty", "ag", "sa", "bv", "s.a"]
-)
+    penalty = float(rules["comma_split_extra_piece_penalty"]) * (len(names) - 1)
+    return max(_scores(n)[1] for n in names) + bonus - penalty
 
 
 def work_margin(parts: list[Part]) -> float | None:
@@ -451,9 +454,12 @@ def build_work(
             role, org = _scores(only)
             position, company = (only, None) if role >= org else (None, only)
     if len(names) >= 2:
+        rules = load("rules.yaml")
         margin = work_margin(names) or 0.0
-        bias = float(load("rules.yaml")["order_bias_position_first"])
-        decided = margin if abs(margin) >= 3 else (consensus if consensus else margin) + bias
+        if abs(margin) >= float(rules["order_decisive_margin"]):
+            decided = margin
+        else:
+            decided = (consensus or margin) + float(rules["order_bias_position_first"])
         a, b = names[0].text, names[1].text
         position, company = (a, b) if decided >= 0 else (b, a)
         leftovers.extend(p.text for p in names[2:])
@@ -465,7 +471,7 @@ def build_work(
         data["location"] = header.location
     elif header.location:
         leftovers.append(header.location)
-    _put_dates(data, header.dates)
+    _put_range(data, header.dates)
     data["highlights"] = [bullet_text(b) for b in entry.bullets]
     if entry.body:
         data["summary"] = " ".join(bullet_text(line) for line in entry.body)
@@ -483,11 +489,9 @@ def bullet_text(line: Line) -> str:
     return " ".join([main, *extras])
 
 
-def _put_dates(data: dict[str, Any], dates: DateRange | None, *, single: str | None = None) -> None:
+def _put_range(data: dict[str, Any], dates: DateRange | None) -> None:
+    """``startDate`` and ``endDate`` from a range; a current role gets no end date."""
     if dates is None:
-        return
-    if single:
-        data[single] = dates.start
         return
     data["startDate"] = dates.start
     if not dates.current and dates.end:
@@ -506,7 +510,9 @@ def split_education(entries: list[RawEntry]) -> list[RawEntry]:
     out: list[RawEntry] = []
     for entry in entries:
         current = RawEntry(header=entry.header[:1])
-        school, degree = _education_cues(entry.header[0]) if entry.header else (False, False)
+        school = degree = False
+        if entry.header:
+            _, _, school, degree = _education_start(entry.header[0])
         for line in entry.header[1:]:
             starts_school, starts_degree, line_school, line_degree = _education_start(line)
             if school and degree and (starts_school or starts_degree):
@@ -521,11 +527,6 @@ def split_education(entries: list[RawEntry]) -> list[RawEntry]:
     return out
 
 
-def _education_cues(line: Line) -> tuple[bool, bool]:
-    _, _, school, degree = _education_start(line)
-    return school, degree
-
-
 def _education_start(line: Line) -> tuple[bool, bool, bool, bool]:
     """(first piece is a school, first piece is a degree, has a school, has a degree)."""
     pieces = [
@@ -536,7 +537,7 @@ def _education_start(line: Line) -> tuple[bool, bool, bool, bool]:
     ]
     if not pieces:
         return False, False, False, False
-    is_school = [score("institution", Candidate(p)) >= 3 for p in pieces]
+    is_school = [_is_school(p) for p in pieces]
     is_degree = [bool(match_degree(p)) for p in pieces]
     return is_school[0], is_degree[0], any(is_school), any(is_degree)
 
@@ -562,7 +563,7 @@ def build_education(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
         degree, rest = match_degree(pieces[degree_index]) or ("", "")
         data["studyType"] = degree
         rest = re.sub(r"^(?:in|of|,|:|-|–|—)\s+", "", rest).strip(" ,")
-        if rest and score("institution", Candidate(rest)) >= 3:
+        if rest and _is_school(rest):
             pieces[degree_index] = degree
             pieces.insert(degree_index + 1, rest)  # "B.B.A. Oconee River College"
         elif rest:
@@ -584,7 +585,7 @@ def build_education(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
         leftovers.extend(remaining)
     if header.location:
         leftovers.append(header.location)
-    _put_dates(data, header.dates)
+    _put_range(data, header.dates)
     return data, leftovers
 
 
@@ -595,8 +596,8 @@ def _education_pieces(text: str) -> list[str]:
     for sub in (s.strip() for s in text.split(",")):
         if not sub:
             continue
-        starts = bool(match_degree(sub)) or bool(
-            score("institution", Candidate(sub)) >= 3
+        starts = bool(match_degree(sub)) or (
+            _is_school(sub)
             and not (pieces and match_degree(pieces[-1]) and " in " not in pieces[-1])
         )
         if pieces and not starts:
@@ -627,7 +628,7 @@ def build_project(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
         if header.dates:
             found = find_range(after)
             if found:
-                after = after[: found.span[0]] + after[found.span[1] :]
+                after = found.cut_from(after)
         after = after.strip(" .,;:|–—-\t")
         description = [after] if after else []
         description += [_strip_dates(h.plain) for h in entry.header[first.line + 1 :]]
@@ -635,7 +636,7 @@ def build_project(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
         description = [d for d in description if d]
         if description:
             data["description"] = " ".join(description)
-    _put_dates(data, header.dates)
+    _put_range(data, header.dates)
     data["highlights"] = [bullet_text(b) for b in entry.bullets]
     return data, []
 
@@ -643,7 +644,7 @@ def build_project(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
 def _strip_dates(text: str) -> str:
     found = find_range(text)
     if found:
-        text = text[: found.span[0]] + text[found.span[1] :]
+        text = found.cut_from(text)
     return text.strip(" \t|,;–—-")
 
 
@@ -668,8 +669,8 @@ def build_named(
     elif len(parts) > 1:
         data.setdefault("summary" if name_key == "title" else name_key, parts[0])
         leftovers.extend(parts[1:])
-    if date_key:
-        _put_dates(data, header.dates, single=date_key)
+    if date_key and header.dates:
+        data[date_key] = header.dates.start
     extra = [bullet_text(b) for b in entry.bullets] + [line.plain for line in entry.body]
     if extra:
         if name_key == "title":

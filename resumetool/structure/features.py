@@ -94,7 +94,7 @@ def heading_section(text: str) -> tuple[str | None, bool]:
         return None, False
     if words[-1] in data["head_words"]:
         return data["head_words"][words[-1]], False
-    for part in norm.split(" and ")[:-1] if " and " in norm else []:
+    for part in norm.split(" and ")[:-1]:  # "awards and recognition" → "awards"
         if part in phrases:
             return phrases[part], False
         if part.split()[-1] in data["head_words"]:
@@ -107,6 +107,21 @@ def _exact_suffixes() -> frozenset[str]:
     """Company-form suffixes that are also common words in lower case ("AS", "SA", "AB"):
     matched only as written, after the first word."""
     return frozenset(str(w) for w in load("lexicons.yaml")["legal_suffixes_as_written"])
+
+
+@functools.cache
+def _bare_legal_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's legal forms without full stops: (any case, lower-cased; as written)."""
+    any_case = frozenset(w.strip(".") for w in lexicon("legal_suffixes"))
+    return any_case, frozenset(w.strip(".") for w in _exact_suffixes())
+
+
+def is_legal_form(word: str) -> bool:
+    """Whether ``word`` is a company's legal form: "Inc.", "LLC", "S.A.", or one that is an
+    ordinary word in lower case, written as a legal form is ("AS", "SE")."""
+    any_case, as_written = _bare_legal_forms()
+    bare = word.strip(" ,.")
+    return bare.lower() in any_case or bare in as_written
 
 
 def _has_word(c: Candidate, name: str) -> bool:
@@ -165,15 +180,16 @@ FEATURES: dict[str, Callable[[Candidate], bool]] = {
     ),
     "org_word": lambda c: _has_word(c, "org_words"),
     "legal_suffix": lambda c: (
-        any(w.lower() in lexicon("legal_suffixes") for w in c.text.split())
-        or any(w.lower().strip(",") in lexicon("legal_suffixes") for w in c.text.split())
+        any(w.lower().strip(",") in lexicon("legal_suffixes") for w in c.text.split())
         or any(w.strip(",") in _exact_suffixes() for w in c.text.split()[1:])
     ),
     "is_location": lambda c: _is_location(c.text),
     "too_many_words_field": lambda c: len(c.text.split()) > 8,
     "inner_comma": lambda c: (
         "," in c.text
-        and not re.search(r",\s*(?:inc|llc|ltd|corp|co|gmbh|plc)\b", c.text, re.IGNORECASE)
+        and not any(
+            is_legal_form(piece.split()[0]) for piece in c.text.split(",")[1:] if piece.split()
+        )
     ),
     "acronym": lambda c: bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", c.text.strip())),
     "school_word": lambda c: _has_word(c, "school_words"),
@@ -209,31 +225,15 @@ def match_degree(text: str) -> tuple[str, str] | None:
         return None
     degree = match.group("degree").strip()
     rest = text[match.end() :].strip()
-    if degree.lower() in ("ma", "ms", "as", "aa", "ba", "bs", "med", "md") and not (
-        degree.isupper() or degree[:1].isupper()
-    ):
+    if degree.lower() in lexicon("degrees_capitalised_only") and not degree[:1].isupper():
         return None
-    named = _NAMED_DEGREE_RE.match(rest) if degree.lower() in _DEGREE_LEVELS else None
+    named = _NAMED_DEGREE_RE.match(rest) if degree.lower() in lexicon("degree_levels") else None
     if named:  # "Bachelor" + "of Human Resources Management": the degree's own name
         degree = f"{degree} {named.group(0).strip()}"
         rest = rest[named.end() :].strip()
     return degree, rest
 
 
-_DEGREE_LEVELS = frozenset(
-    [
-        "bachelor",
-        "bachelors",
-        "bachelor's",
-        "bachelor’s",
-        "master",
-        "masters",
-        "master's",
-        "master’s",
-        "doctor",
-        "associate",
-    ]
-)
 _NAMED_DEGREE_RE = re.compile(
     r"of\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w’'-]*)*", re.UNICODE
 )

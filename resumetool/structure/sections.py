@@ -41,7 +41,9 @@ def _signature(line: Line, kind: str) -> tuple[object, ...]:
 
 def split_sections(document: Document) -> list[Section]:
     """The document's lines grouped under their headings, in order."""
-    lines = [line for line in document.lines if not _is_furniture(line, document.kind)]
+    # Footers belong to no section: a PDF's are page numbers, a DOCX's are read for contact
+    # details on their own (``structure._basics``).
+    lines = [line for line in document.lines if line.source != "footer"]
     body = document.body_size
     largest = max((line.size or 0 for line in lines), default=0) or None
     keys: list[str | None] = []
@@ -91,9 +93,3 @@ def _expand_by_look(
         if any(ch.isdigit() for ch in text) or "@" in text or text.endswith((".", ",")):
             continue
         keys[i] = "other"
-
-
-def _is_furniture(line: Line, kind: str) -> bool:
-    """Footers are not part of any section: a PDF's are page numbers, a DOCX's are read
-    for contact details on their own (see ``build_resume``)."""
-    return line.source == "footer"
