@@ -724,28 +724,48 @@ def to_markdown(analysis: Analysis) -> str:
 VERDICT_STYLE = {"emphasized": "green", "buried": "yellow", "implied": "cyan", "absent": "red"}
 
 
-def to_table(analysis: Analysis) -> RenderableType:
+SCORE_HEADERS = ("Demand", "Emphasis", "Priority")
+SHORT_SCORE_HEADERS = ("Dem.", "Emph.", "Prio.")
+"""The score columns' headers, and the short ones a narrow terminal gets: the skill
+names are what matter, so they are never cut; the headers give way instead."""
+
+
+def to_table(analysis: Analysis, width: int | None = None) -> RenderableType:
     """For the terminal: a table of scores, highest priority first, then the numbered
-    suggestions as wrapped lines (a suggestion column would be unreadable in 80 columns)."""
+    suggestions as wrapped lines (a suggestion column would be unreadable in 80 columns).
+
+    ``width``: the terminal's; when the boxed table would not fit, it comes without the
+    box and with short score headers, so skill names stay whole.
+    """
+    from rich import box
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    texts = [("#", "Skill", "Verdict")]
+    texts += [(str(n), r.skill, r.verdict) for n, r in enumerate(analysis.skills, 1)]
+    content = sum(max(cell_len(row[i]) for row in texts) for i in range(3))
+    scores = sum(max(len("0.00"), len(header)) for header in SCORE_HEADERS)
+    boxed = content + scores + 3 * 6 + 1  # six columns: a border and a space each side
+    compact = width is not None and boxed > width
+    headers = SHORT_SCORE_HEADERS if compact else SCORE_HEADERS
     table = Table(
         title=f"Skills analysis: {analysis.resume}" if analysis.resume else "Skills analysis",
         title_justify="left",
         expand=False,
+        box=None if compact else box.HEAVY_HEAD,
+        pad_edge=not compact,
     )
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("Skill", style="bold", max_width=32)
+    table.add_column("Skill", style="bold", no_wrap=True)
     table.add_column("Verdict", no_wrap=True)
-    table.add_column("Demand", justify="right", no_wrap=True)
-    table.add_column("Emphasis", justify="right", no_wrap=True)
-    table.add_column("Priority", justify="right", no_wrap=True)
+    for header in headers:
+        table.add_column(header, justify="right", no_wrap=True)
     for n, r in enumerate(analysis.skills, 1):
         table.add_row(
             str(n),
-            r.skill,
+            Text(r.skill),
             Text(r.verdict, style=VERDICT_STYLE[r.verdict]),
             f"{r.demand.score:.2f}",
             f"{r.emphasis.score:.2f}",

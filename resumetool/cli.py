@@ -36,6 +36,7 @@ class State:
         self.workspace = workspace
         self.debug = debug
         self.quiet = quiet
+        self.warned: set[str] = set()
 
     def console(self) -> Console:
         """A rich console for results on stdout: honours NO_COLOR and piping.
@@ -55,11 +56,13 @@ class State:
         """A progress bar on stderr for work that may take over a second (see Progress)."""
         return Progress(total, label, enabled=not self.quiet and sys.stderr.isatty())
 
-    @staticmethod
-    def warn(message: str) -> None:
-        """A problem the command works around (an unknown key, kept as it is): one line on
-        stderr, even under --quiet. The library reports these through ``on_warning``."""
-        click.echo(f"resumetool: warning: {message}", err=True)
+    def warn(self, message: str) -> None:
+        """A problem the command works around (a misspelt key, kept as it is): one line on
+        stderr, even under --quiet, once per command however often the file is read. The
+        library reports these through ``on_warning``."""
+        if message not in self.warned:
+            self.warned.add(message)
+            click.echo(f"resumetool: warning: {message}", err=True)
 
     def open_workspace(self) -> Workspace:
         """The workspace (--workspace, else the nearest one upwards), warning as ``warn``."""
@@ -136,21 +139,108 @@ class Progress:
                 self._bar.stop()
 
 
+class OneLineError(click.ClickException):
+    """A click error (bad option, unknown command, missing argument…) shown the way every
+    other error is: one line on stderr, ``resumetool: <message>``, with the command's
+    ``--help`` to see. Click's own three lines (usage, "Try … --help", "Error: …") would
+    be the only errors in another shape."""
+
+    def __init__(self, original: click.ClickException, command_path: str | None = None):
+        super().__init__(original.format_message())
+        self.exit_code = original.exit_code
+        self.is_usage = isinstance(original, click.UsageError)
+        ctx = getattr(original, "ctx", None)
+        self.command_path = _command_words(ctx) if ctx is not None else command_path
+
+    def line(self) -> str:
+        """'resumetool: no such option '--formt'; did you mean '--format'? — see …'."""
+        text = _plain_click_message(self.message)
+        if self.is_usage and "--help`" not in text:
+            text += f" — see `{self.command_path or 'resumetool'} --help`"
+        return f"resumetool: {text}"
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.line(), err=True)
+
+
+def _command_words(ctx: click.Context, *more: str | None) -> str:
+    """'resumetool interview add': the command as typed, whatever the program was called
+    (``python -m resumetool``, a test runner)."""
+    names: list[str] = [name for name in more if name]
+    while ctx.parent is not None:
+        names.insert(0, ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["resumetool", *names])
+
+
+def _plain_click_message(message: str) -> str:
+    """Click's sentence ("No such option '-x'. Did you mean '-y'?") in the tool's style:
+    one line, lowercase start, no closing full stop, the suggestion kept after a ';'."""
+    import re
+
+    text = " ".join(message.split())
+    text = re.sub(r"\.?\s*\(?Did you mean (.*?)\)?$", r"; did you mean \1", text)
+    if text[:1].isupper() and not text[1:2].isupper():
+        text = text[0].lower() + text[1:]
+    return text.removesuffix(".")
+
+
 class ResumetoolGroup(click.Group):
     """A group that turns library errors into one line and the right exit status."""
 
     GLOBAL_FLAGS = ("--debug", "--quiet", "-q")
     """Flags of the group that a person also types after the command (`render v2 -q`)."""
+    GLOBAL_OPTIONS = ("--workspace", "-w")
+    """Options of the group, with a value, that a person also types after the command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Move the global flags in front of the command, up to a ``--``: click only reads
-        a group's options before its command, and typing them last is a habit."""
+        """Move the global flags and options in front of the command, up to a ``--``:
+        click only reads a group's options before its command, and typing them last
+        (`versions -w ~/search`) is a habit."""
         if ctx.parent is None:
-            cut = args.index("--") if "--" in args else len(args)
-            head, tail = args[:cut], args[cut:]
-            flags = [a for a in head if a in self.GLOBAL_FLAGS]
-            args = flags + [a for a in head if a not in self.GLOBAL_FLAGS] + tail
+            args = self.hoist_global_options(args)
         return super().parse_args(ctx, args)
+
+    @classmethod
+    def hoist_global_options(cls, args: list[str]) -> list[str]:
+        """``args`` with the global flags, ``-w DIR``, ``--workspace DIR``,
+        ``--workspace=DIR`` and ``-wDIR`` moved to the front (up to a ``--``)."""
+        cut = args.index("--") if "--" in args else len(args)
+        head, tail = args[:cut], args[cut:]
+        front: list[str] = []
+        rest: list[str] = []
+        index = 0
+        while index < len(head):
+            arg = head[index]
+            if arg in cls.GLOBAL_OPTIONS:
+                front.extend(head[index : index + 2])
+                index += 1
+            elif arg in cls.GLOBAL_FLAGS or cls._workspace_with_value(arg):
+                front.append(arg)
+            else:
+                rest.append(arg)
+            index += 1
+        return front + rest + tail
+
+    @staticmethod
+    def _workspace_with_value(arg: str) -> bool:
+        """``--workspace=DIR`` or ``-wDIR``: the option and its value in one word."""
+        return arg.startswith("--workspace=") or (arg.startswith("-w") and arg[1:2] != "-")
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # The group's own options are parsed here, before ``invoke``: `resumetool --bogus`.
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except (OneLineError, click.exceptions.NoArgsIsHelpError):
+            raise
+        except click.ClickException as exc:
+            raise OneLineError(exc, "resumetool") from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         from .errors import ResumetoolError
@@ -173,7 +263,13 @@ class ResumetoolGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("resumetool: interrupted; nothing was half-written", err=True)
             ctx.exit(130)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (OneLineError, click.exceptions.NoArgsIsHelpError):
+            raise  # the latter: a group typed alone (`resumetool interview`) shows its help
+        except click.ClickException as exc:
+            # Before the command runs, click knows the command only when it made its
+            # context; otherwise the deepest name known here is the subcommand's.
+            raise OneLineError(exc, _command_words(ctx, ctx.invoked_subcommand)) from exc
+        except (click.exceptions.Exit, click.Abort):
             raise
         except OSError as exc:
             # The system refused a read or write (permissions, a full disk, a vanished
@@ -227,6 +323,13 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _quoted(text: object) -> str:
+    """``text`` as one shell word, for a command the user may copy."""
+    import shlex
+
+    return shlex.quote(str(text))
+
+
 def _echo_wrote(path: Path) -> None:
     """The result line of a command that wrote a file the user asked for."""
     from .files import shown
@@ -234,24 +337,193 @@ def _echo_wrote(path: Path) -> None:
     click.echo(f"wrote {shown(path)}")
 
 
-def _table(*columns: str, folded: str, wrap: tuple[str, ...] = (), **folded_options: Any) -> Any:
-    """A borderless rich table: ``columns`` kept on one line each (except those in ``wrap``),
-    then the free-text column ``folded``, folded to fit the width."""
-    from rich.table import Table
+class Sheet:
+    """A borderless table that fits where it is printed.
 
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in columns:
-        table.add_column(column, no_wrap=column not in wrap)
-    table.add_column(folded, overflow="fold", **folded_options)
-    return table
+    Why not a plain rich table: rich squeezes every column alike, so at 60 columns an
+    interview list lost its company column and a plan wrapped each row over five lines,
+    and piped to a file a table was cut to 80 columns and padded with spaces. Here each
+    column says how it may give way — ``keep`` (never cut or wrapped: dates, companies,
+    skills, numbers), ``cut`` (truncated with '…': ids), ``wrap`` (long text: reasons,
+    what was asked), and which may be left out at a narrow terminal (``squeeze``) — and
+    piped, nothing gives way: whole rows, no trailing spaces.
+    """
+
+    GAP = 2
+    """Spaces between columns."""
+    WRAP_READABLE, CUT_READABLE = 24, 16
+    """A wrapped column narrower than 24 reads as a word per line; an id cut below 16
+    loses what tells it apart. The default squeeze goes down to these first…"""
+    WRAP_FLOOR, CUT_FLOOR = 8, 6
+    """…and then, only if the table still does not fit, down to these."""
+    UNDER_BELOW = 16
+    """A wrapped column that would be narrower than this goes under its row instead."""
+
+    def __init__(
+        self,
+        *headers: str,
+        cut: tuple[str, ...] = (),
+        wrap: tuple[str, ...] = (),
+        right: tuple[str, ...] = (),
+        squeeze: tuple[tuple[str, int | None], ...] | None = None,
+    ):
+        self.headers = list(headers)
+        self.fits = ["cut" if h in cut else "wrap" if h in wrap else "keep" for h in headers]
+        self.right = right
+        self.squeeze = squeeze if squeeze is not None else self._default_squeeze()
+        """(column, width) in the order columns give way at a narrow terminal; a width of
+        None leaves the column out."""
+        self.rows: list[list[Any]] = []
+
+    def _default_squeeze(self) -> tuple[tuple[str, int | None], ...]:
+        wrapped = [h for h, f in zip(self.headers, self.fits, strict=True) if f == "wrap"]
+        cut = [h for h, f in zip(self.headers, self.fits, strict=True) if f == "cut"]
+        return (
+            *((h, self.WRAP_READABLE) for h in wrapped),
+            *((h, self.CUT_READABLE) for h in cut),
+        )
+
+    def add_row(self, *cells: Any) -> None:
+        """Cells as text (never read as rich markup: a company may be called "[x]")."""
+        from rich.text import Text
+
+        self.rows.append([Text(c) if isinstance(c, str) else c for c in cells])
+
+    def natural_widths(self) -> list[int]:
+        from rich.cells import cell_len
+
+        widths = [cell_len(h) for h in self.headers]
+        for row in self.rows:
+            for index, cell in enumerate(row):
+                longest = max((cell_len(line) for line in cell.plain.splitlines()), default=0)
+                widths[index] = max(widths[index], longest)
+        return widths
+
+    def fitted_widths(self, room: int, leave_out: tuple[int, ...] = ()) -> list[int | None]:
+        """Column widths for a terminal ``room`` wide (None: left out), squeezed as
+        ``squeeze`` says, then to the floors; wider than ``room`` only when the kept
+        columns alone are. Room left over goes back to the wrapped columns, then the cut."""
+        natural = self.natural_widths()
+        widths: list[int | None] = [
+            None if index in leave_out else width for index, width in enumerate(natural)
+        ]
+
+        def excess() -> int:
+            shown = [w for w in widths if w is not None]
+            return sum(shown) + self.GAP * (len(shown) - 1) - room
+
+        floors = {"wrap": self.WRAP_FLOOR, "cut": self.CUT_FLOOR}
+        steps = [*self.squeeze]
+        for fit, floor in floors.items():  # wrapped text first, then ids
+            steps += [(h, floor) for h, f in zip(self.headers, self.fits, strict=True) if f == fit]
+        for header, width in steps:
+            index = self.headers.index(header)
+            current = widths[index]
+            if excess() <= 0:
+                break
+            if current is None:
+                continue
+            if width is None:
+                widths[index] = None
+            else:
+                widths[index] = max(width, current - excess()) if current > width else current
+        for fit in ("wrap", "cut"):
+            for index, current in enumerate(widths):
+                if self.fits[index] == fit and current is not None and excess() < 0:
+                    widths[index] = min(natural[index], current - excess())
+        return widths
+
+    def layout(self, room: int) -> tuple[list[int | None], tuple[int, ...]]:
+        """``fitted_widths``, except that a wrapped column squeezed below
+        ``UNDER_BELOW`` goes under its row instead, across the whole width (a reason
+        cut into 8-character lines reads as a word per line). Returns the widths and the
+        columns that go under."""
+        natural = self.natural_widths()
+        widths = self.fitted_widths(room)
+        under = tuple(
+            index
+            for index, width in enumerate(widths)
+            if self.fits[index] == "wrap"
+            and width is not None
+            and width < min(self.UNDER_BELOW, natural[index])
+        )
+        return (self.fitted_widths(room, leave_out=under) if under else widths), under
+
+    def _table(self, widths: list[int | None], *, header: bool = True) -> Any:
+        from rich.table import Table
+
+        table = Table(
+            box=None, header_style="bold", pad_edge=False, padding=(0, 1), show_header=header
+        )
+        for index, width in enumerate(widths):
+            if width is None:
+                continue
+            fit = self.fits[index]
+            table.add_column(
+                self.headers[index],
+                width=width,
+                no_wrap=fit != "wrap",
+                overflow="ellipsis" if fit == "cut" else "fold",
+                justify="right" if self.headers[index] in self.right else "left",
+            )
+        return table
+
+    def renderable(self, widths: list[int | None], under: tuple[int, ...] = ()) -> Any:
+        """The table; with ``under`` columns, one table per row (same widths, so the
+        columns line up) each followed by its under-text, indented."""
+        from rich.console import Group
+        from rich.padding import Padding
+
+        shown = [index for index, width in enumerate(widths) if width is not None]
+        if not under or not self.rows:
+            table = self._table(widths)
+            for row in self.rows:
+                table.add_row(*(row[index] for index in shown))
+            return table
+        parts: list[Any] = []
+        for number, row in enumerate(self.rows):
+            table = self._table(widths, header=number == 0)
+            table.add_row(*(row[index] for index in shown))
+            parts.append(table)
+            parts += [Padding(row[i], (0, 0, 0, 2)) for i in under if row[i].plain.strip()]
+        return Group(*parts)
+
+    def print(self, state: State) -> None:
+        console = state.console()
+        if not console.is_terminal:
+            _echo_plain(self.renderable(list(self.natural_widths())))
+            return
+        widths, under = self.layout(console.width)
+        shown = [w for w in widths if w is not None]
+        total = sum(shown) + self.GAP * (len(shown) - 1)
+        # Wider than the terminal only when the kept columns need it: the terminal wraps
+        # the line, which keeps every date and name whole.
+        console.width = max(console.width, total)
+        console.print(self.renderable(widths, under))
 
 
-def _print_table(state: State, table: Any) -> None:
-    """Print a rich table; piped or redirected, rows stay whole lines (for grep, not 80 columns)."""
+def _echo_plain(renderable: Any) -> None:
+    """Piped or redirected output: as wide as it needs (no 80-column cut, no hard wraps),
+    no colour, no trailing spaces — lines for grep, diff and files."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=10_000, color_system=None, highlight=False).print(renderable)
+    click.echo("\n".join(line.rstrip() for line in buffer.getvalue().splitlines()))
+
+
+def _print_lines(state: State, lines: list[str]) -> None:
+    """Notes and other prose after a table: wrapped to a terminal, whole lines when piped."""
     console = state.console()
-    if not console.is_terminal:
-        console.width = 1000
-    console.print(table)
+    for line in lines:
+        if console.is_terminal:
+            from rich.text import Text
+
+            console.print(Text(line))
+        else:
+            click.echo(line)
 
 
 @click.group(cls=ResumetoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -277,7 +549,7 @@ def main(ctx: click.Context, workspace: Path | None, debug: bool, quiet: bool) -
       resumetool demo                       # the whole loop on an example job search
       resumetool init job-search && cd job-search
       resumetool import ~/resume.docx
-      resumetool interview add --company Acme --asked Scrum --outcome rejected
+      resumetool interview add --company "Acme Corp" --asked Scrum --outcome rejected
       resumetool analyze && resumetool draft && resumetool report
     """
     ctx.obj = State(workspace, debug, quiet)
@@ -299,9 +571,13 @@ def parse(state: State, file: Path, fmt: str) -> None:
       resumetool parse resume.docx
       resumetool parse resume.pdf --format json > resume.json
     """
-    from .structure import format_outline, load_resume
+    from .structure import diagnose, format_outline, load_resume
 
-    resume = load_resume(file)
+    workspace = _workspace_or_none(state)
+    headings = workspace.settings().headings if workspace is not None else None
+    resume = load_resume(file, extra_headings=headings)
+    for warning in diagnose(resume):
+        state.warn(warning)
     if fmt == "json":
         _echo_json(resume.to_json_resume())
     elif fmt == "yaml":
@@ -342,7 +618,11 @@ def analyze(state: State, resume: str | None, asked: tuple[str, ...], fmt: str) 
     elif fmt == "md":
         click.echo(to_markdown(result), nl=False)
     else:
-        state.console().print(to_table(result))
+        console = state.console()
+        if console.is_terminal:
+            console.print(to_table(result, width=console.width))
+        else:
+            _echo_plain(to_table(result))
 
 
 # -- workspace, interviews, companies ---------------------------------------------------
@@ -379,12 +659,18 @@ class Day(click.ParamType):
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="Your name, for reports and feedback e-mails.")
 @click.option("--email", help="Your e-mail address.")
+@click.option(
+    "--force", is_flag=True, help="Make it even inside another workspace (which it then hides)."
+)
 @pass_state
-def init(state: State, folder: Path | None, name: str | None, email: str | None) -> None:
+def init(
+    state: State, folder: Path | None, name: str | None, email: str | None, force: bool
+) -> None:
     """Make a workspace here or in FOLDER.
 
     It holds resumetool.toml (settings), companies.yaml, interviews/ and resumes/; every
-    command run inside it, or in a folder below, finds it. An existing one is left alone.
+    command run inside it, or in a folder below, finds it. An existing one is left alone,
+    and a folder inside another workspace is refused (unless --force).
 
     \b
     Examples:
@@ -394,7 +680,9 @@ def init(state: State, folder: Path | None, name: str | None, email: str | None)
     from .files import shown
     from .workspace import init_workspace
 
-    workspace = init_workspace(folder or state.workspace or Path.cwd(), name=name, email=email)
+    workspace = init_workspace(
+        folder or state.workspace or Path.cwd(), name=name, email=email, force=force
+    )
     click.echo(f"made a resumetool workspace in {shown(workspace.root)}")
     state.say("next: `resumetool company add NAME --interest N`, `resumetool interview add`")
 
@@ -454,10 +742,33 @@ def _ask_day(default: str = "today") -> Any:
     )
 
 
+def _confirm_company(fields: dict[str, Any], workspace: Workspace) -> None:
+    """At a terminal, offer the listed company a new name is probably a slip for
+    ("Umbrela Analytics"), before a typo becomes a company of its own."""
+    typed = fields["company"].strip()
+    close = workspace.similar_companies(typed)[:5]
+    if len(close) == 1:
+        if click.confirm(f"did you mean {close[0]}?", default=True):
+            fields["company"] = close[0]
+    elif close:
+        click.echo(f"{typed} is not on your company list; did you mean one of these?")
+        for number, name in enumerate(close, 1):
+            click.echo(f"  {number}. {name}")
+        choice = click.prompt(
+            f"Number, or 0 to keep {typed}",
+            type=click.IntRange(0, len(close)),
+            default=0,
+            show_default=False,
+        )
+        if choice:
+            fields["company"] = close[choice - 1]
+
+
 def _ask_missing(fields: dict[str, Any], workspace: Workspace) -> None:
     """Prompt for each interview field the options left out, in the file's order."""
     while not (fields["company"] or "").strip():
         fields["company"] = click.prompt("Company")
+    _confirm_company(fields, workspace)
     if fields["role"] is None:
         fields["role"] = _ask_text("Role")
     if fields["date"] is None:
@@ -535,6 +846,10 @@ def interview_add(
     """Log an interview: one YAML file in interviews/ (prompts for what is missing when
     run at a terminal; never when stdin is not one).
 
+    A company name close to one on your list ("Umbrela" for "Umbrella Analytics") is
+    questioned: asked about at a terminal, warned about otherwise. A final outcome
+    (rejected, withdrawn, offer) closes the company in companies.yaml for the plan.
+
     \b
     Examples:
       resumetool interview add                  # asks for each field
@@ -583,6 +898,15 @@ def interview_add(
     new = interview_from_options({**fields, "date": fields["date"] or dt.date.today()})
     path = workspace.add_interview(new)
     click.echo(shown(path))
+    slip_for = [] if interactive else workspace.similar_companies(new.company)
+    if slip_for:
+        guess = " or ".join(slip_for[:3])
+        state.warn(
+            f"{new.company} is not in companies.yaml; did you mean {guess}? Logged as typed;"
+            f" to fix it, run `resumetool interview edit {path.stem}` and set company:"
+            f" {slip_for[0]}"
+        )
+        return
     added = workspace.remember_company(new)
     if added is not None:
         state.say(
@@ -591,7 +915,19 @@ def interview_add(
     elif workspace.interest_of(new.company) is None:
         state.say(
             f"note: {new.company} is not in companies.yaml; add it with "
-            f'`resumetool company add "{new.company}" --interest N` so it counts as it should'
+            f"`resumetool company add {_quoted(new.company)} --interest N` so it counts as it"
+            " should"
+        )
+    _say_outcome_recorded(state, workspace, new)
+
+
+def _say_outcome_recorded(state: State, workspace: Workspace, logged: Any) -> None:
+    """Carry a final outcome over to companies.yaml, in one note line."""
+    updated = workspace.record_outcome(logged)
+    if updated is not None:
+        state.say(
+            f"note: {updated.name} is now {updated.status} in companies.yaml (this interview:"
+            f" {logged.outcome}), so `resumetool plan` leaves it out"
         )
 
 
@@ -615,8 +951,26 @@ def interview_list(state: State, fmt: str) -> None:
     if not interviews:
         state.say("no interviews yet; log one with `resumetool interview add`")
         return
-    table = _table(
-        "id", "date", "company", "interest", "stage", "outcome", folded="asked", wrap=("company",)
+    table = Sheet(
+        "id",
+        "date",
+        "company",
+        "interest",
+        "stage",
+        "outcome",
+        "asked",
+        cut=("id",),
+        wrap=("asked",),
+        squeeze=(
+            ("asked", 20),
+            ("interest", None),
+            ("stage", None),
+            ("id", Sheet.CUT_READABLE),
+            ("asked", 12),
+            ("asked", None),
+            ("id", 12),
+            ("id", None),  # cut shorter, an id no longer tells interviews apart
+        ),
     )
     for item in interviews:
         table.add_row(
@@ -628,7 +982,7 @@ def interview_list(state: State, fmt: str) -> None:
             item.outcome,
             ", ".join(item.asked),
         )
-    _print_table(state, table)
+    table.print(state)
 
 
 @interview.command("show")
@@ -694,9 +1048,23 @@ def interview_edit(state: State, ref: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         state.say(f"no changes; {shown(path)} left as it was")
         return
-    workspace.replace_interview(path.stem, copy, expected=original)
+    before = _outcome_of(workspace, path)
+    saved = workspace.replace_interview(path.stem, copy, expected=original)
     shutil.rmtree(folder, ignore_errors=True)
     click.echo(f"saved {shown(path)}")
+    if saved.outcome != before:
+        _say_outcome_recorded(state, workspace, saved)
+
+
+def _outcome_of(workspace: Workspace, path: Path) -> str | None:
+    """The outcome the interview file says now (None if it does not validate: the edit
+    may be the fix)."""
+    from .errors import ResumetoolError
+
+    try:
+        return workspace.load_interview_file(path).outcome
+    except ResumetoolError:
+        return None
 
 
 @main.group()
@@ -783,7 +1151,15 @@ def company_list(state: State, fmt: str) -> None:
     if not ranked:
         state.say("no companies yet; add one with `resumetool company add NAME --interest N`")
         return
-    table = _table("company", "interest", "status", "date", folded="notes", wrap=("company",))
+    table = Sheet(
+        "company",
+        "interest",
+        "status",
+        "date",
+        "notes",
+        wrap=("notes",),
+        squeeze=(("notes", Sheet.WRAP_READABLE), ("notes", 12), ("notes", None)),
+    )
     for item in ranked:
         table.add_row(
             item.name,
@@ -792,7 +1168,7 @@ def company_list(state: State, fmt: str) -> None:
             item.date.isoformat() if item.date else "",
             item.notes or "",
         )
-    _print_table(state, table)
+    table.print(state)
 
 
 # -- plan and feedback request ----------------------------------------------------------
@@ -868,14 +1244,21 @@ def plan(
         practice_gap=practice_gap,
         cluster_gap=cluster_gap,
         weekends=weekends,
+        interviews=workspace.interviews(),
     )
     if fmt == "json":
         click.echo(schedule.model_dump_json(indent=2))
     else:
-        console = state.console()
         if schedule.slots:
-            table = _table(
-                "date", "company", "interest", "kind", folded="why", wrap=("company",), ratio=1
+            table = Sheet(
+                "date",
+                "company",
+                "interest",
+                "kind",
+                "why",
+                wrap=("why",),
+                # "kind" goes before "why" narrows: each reason starts with it anyway.
+                squeeze=(("why", Sheet.WRAP_READABLE), ("interest", None), ("kind", None)),
             )
             for slot in schedule.slots:
                 table.add_row(
@@ -885,9 +1268,8 @@ def plan(
                     slot.kind,
                     slot.reason,
                 )
-            console.print(table)
-        for note in schedule.notes:
-            console.print(f"note: {note}")
+            table.print(state)
+        _print_lines(state, [f"note: {note}" for note in schedule.notes])
     if ics is not None:
         write_ics(schedule, ics)
         state.say(
@@ -1029,14 +1411,13 @@ def templates_command(state: State, paths: bool) -> None:
     workspace = _workspace_or_none(state)
     designs = list_designs([workspace.templates_dir] if workspace else [])
     default = workspace.settings().template if workspace else DEFAULT_TEMPLATE
-    table = _table("template", "from", "formats", folded="description")
-    if paths:
-        table.add_column("folder", no_wrap=True)
+    columns = ("template", "from", "formats", "description", *(("folder",) if paths else ()))
+    table = Sheet(*columns, wrap=("description",))
     for design in designs:
         marker = "*" if design.name == default else ""
         row = [design.name + marker, design.origin, ",".join(design.formats()), design.description]
         table.add_row(*row, *([str(design.folders[0])] if paths else []))
-    _print_table(state, table)
+    table.print(state)
 
 
 # -- versions: import, versions, draft, diff ---------------------------------------------
@@ -1044,12 +1425,14 @@ def templates_command(state: State, paths: bool) -> None:
 
 @main.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Store it even if a version has the same resume.")
 @pass_state
-def import_command(state: State, file: Path) -> None:
+def import_command(state: State, file: Path, force: bool) -> None:
     """Store a resume (DOCX, PDF, text, Markdown, JSON Resume) as the next version.
 
     It becomes resumes/vN/ (the parsed resume.yaml, meta.yaml, and the file itself as
-    source.*). Versions never change; drafts and imports add new ones.
+    source.*). Versions never change; drafts and imports add new ones. A resume that is
+    the same as a version's already there is not stored again (unless --force).
 
     \b
     Examples:
@@ -1060,13 +1443,18 @@ def import_command(state: State, file: Path) -> None:
     from .versions import import_resume, summary_line
 
     workspace = state.open_workspace()
-    previous = workspace.latest_version()
-    version = import_resume(workspace, file)
+    stored = import_resume(workspace, file, force=force)
+    version = stored.version
+    if not stored.written:
+        click.echo(f"{file.name} is identical to {version.label}; nothing written")
+        state.say(f"to store it again anyway: `resumetool import {_quoted(file)} --force`")
+        return
     resume = version.resume()
     click.echo(f"imported {file.name} as {version.label}: {summary_line(resume)}")
-    same = previous is not None and previous.resume().to_json_resume() == resume.to_json_resume()
-    if same:
-        state.say(f"note: {version.label} has the same content as {previous.label}")
+    from .structure import diagnose
+
+    for warning in diagnose(resume):
+        state.warn(warning)
     state.say(
         f"stored in {shown(version.path)}; next: `resumetool analyze {version.label}` or "
         "`resumetool draft`"
@@ -1095,11 +1483,11 @@ def versions_command(state: State, fmt: str) -> None:
     if not versions:
         state.say("no versions yet; import your resume with `resumetool import FILE`")
         return
-    table = _table("version", "lineage", "created", folded="reason")
+    table = Sheet("version", "lineage", "created", "reason", cut=("lineage",), wrap=("reason",))
     for version in newest_first:
         created = version.meta.created.astimezone().strftime("%Y-%m-%d %H:%M")
         table.add_row(version.label, lineage_text(version, by_number), created, version.meta.reason)
-    _print_table(state, table)
+    table.print(state)
 
 
 def _choose_rewrites(draft: Any) -> Any:
@@ -1161,6 +1549,9 @@ def _print_draft(draft: Any, label: str) -> None:
     "--template", "-t", metavar="NAME", help="Design to render with (default: the workspace's)."
 )
 @click.option("--no-render", is_flag=True, help="Write the version only; render it later.")
+@click.option(
+    "--force", is_flag=True, help="Write it even if a version has the same resume already."
+)
 @pass_state
 def draft(
     state: State,
@@ -1169,6 +1560,7 @@ def draft(
     interactive: bool,
     template: str | None,
     no_render: bool,
+    force: bool,
 ) -> None:
     """Write the next version with the emphasis where the interviews' demand is.
 
@@ -1176,7 +1568,8 @@ def draft(
     adds a "Core skills" line to the summary naming the demanded skills the resume has
     evidence for. A skill with no evidence is never added; the draft says what would
     count. Naming an implied skill in its line is only suggested, or offered with
-    --interactive. Then renders the new version to PDF and DOCX.
+    --interactive. Then renders the new version to PDF and DOCX. A draft that comes out
+    the same as a version already there is not written again (unless --force).
 
     \b
     Examples:
@@ -1202,6 +1595,16 @@ def draft(
         why = "already leads with what is asked" if evidenced else "shows none of these skills"
         click.echo(f"nothing to change: {parent.label} {why}; no version written")
         _print_draft(drafted, parent.label)
+        return
+    from .versions import identical_version
+
+    same = None if force else identical_version(workspace.versions(), drafted.resume)
+    if same is not None:
+        click.echo(f"the draft from {parent.label} is identical to {same.label}; nothing written")
+        state.say(
+            f"see it with `resumetool versions`; write it anyway with `resumetool draft --from"
+            f" {parent.label} --force`"
+        )
         return
     version = save(workspace, parent, drafted)
     _print_draft(drafted, f"drafted {version.label}")

@@ -133,6 +133,25 @@ def written_date(day: dt.date, *, weekday: bool = False) -> str:
     return f"{DAY_NAMES[day.weekday()]} {text}" if weekday else text
 
 
+def long_date(day: dt.date) -> str:
+    """'Friday 20 November 2026': the form for a day in prose (reports, plan notes)."""
+    return written_date(day, weekday=True)
+
+
 def short_date(day: dt.date) -> str:
-    """'Fri 20 Nov', for tables."""
-    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+    """'Fri 20 Nov 2026': the form for a day in a table (the plan, a report). The year
+    stays: a plan made in December runs into January."""
+    month = MONTH_NAMES[day.month - 1][:3]
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {month} {day.year}"
+
+
+def date_span(first: dt.date, last: dt.date) -> str:
+    """'17–18 December 2026', '30 November – 2 December 2026', '28 December 2026 – 4
+    January 2027': days from ``first`` to ``last`` in prose, nothing said twice."""
+    if first == last:
+        return written_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{written_date(last)}"
+    if first.year == last.year:
+        return f"{first.day} {MONTH_NAMES[first.month - 1]} – {written_date(last)}"
+    return f"{written_date(first)} – {written_date(last)}"

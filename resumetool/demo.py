@@ -23,12 +23,21 @@ import contextlib
 import datetime as dt
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from .errors import InputError, UsageError, WorkspaceError
+from .wording import count_noun
+
+if TYPE_CHECKING:
+    from .diff import BulletChange
+    from .versions import Edit
+
+Moves = tuple[Sequence["BulletChange"], Sequence["BulletChange"]]
+"""(moved up, moved down), as ``ResumeDiff.moved_within_entries`` gives them."""
 
 EXAMPLES_DIR_NAME = "examples"
 EXAMPLE_FILES = ("resume.docx", "resume.pdf", "companies.yaml")
@@ -154,7 +163,8 @@ def _build(root: Path, source: Path, today: dt.date, on_step: Progress | None) -
 
     from .workspace import Workspace, init_workspace
 
-    init_workspace(root, name=CANDIDATE[0], email=CANDIDATE[1])
+    # A demo is its own example workspace, even when run inside the user's (force).
+    init_workspace(root, name=CANDIDATE[0], email=CANDIDATE[1], force=True)
     (root / MARKER).write_text(
         "Made by `resumetool demo`. `resumetool demo --force` may delete and rebuild this"
         " folder; delete this file to keep it safe from that.\n",
@@ -232,7 +242,7 @@ def _interviews(ws, source: Path) -> Step:
     most = f"; {first} asked in {top[1]} of them" if first and top else ""
     return Step(
         name="interviews",
-        summary=f"{len(interviews)} interviews logged{most}",
+        summary=f"{count_noun(len(interviews), 'interview')} logged{most}",
         files=written,
     )
 
@@ -241,7 +251,7 @@ def _import(ws, source: Path) -> Step:
     from .structure import load_resume
     from .versions import import_resume, summary_line
 
-    version = import_resume(ws, source / "resume.docx")
+    version = import_resume(ws, source / "resume.docx").version
     resume = version.resume()
     pdf = load_resume(source / "resume.pdf")
     same = pdf.to_json_resume(ids=False) == resume.to_json_resume(ids=False)
@@ -281,12 +291,13 @@ def _analyze(ws) -> Step:
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
     return Step(
         name="analyze",
-        summary=f"{current.label}: {len(rows)} skills asked about — {summary}",
+        summary=f"{current.label}: {count_noun(len(rows), 'skill')} asked about — {summary}",
         details=details,
     )
 
 
 def _draft(ws) -> tuple[Step, list[str]]:
+    from .diff import diff_resumes
     from .draft import describe, prepare, save
     from .versions import META_FILE, RESUME_FILE
 
@@ -298,15 +309,12 @@ def _draft(ws) -> tuple[Step, list[str]]:
         )
     version = save(ws, parent, drafted)
     changes = [describe(edit, drafted.resume) for edit in drafted.edits]
-    kinds: dict[str, int] = {}
-    for edit in drafted.edits:
-        kinds[edit.kind] = kinds.get(edit.kind, 0) + 1
-    what = ", ".join(_edit_words(kind, n) for kind, n in kinds.items())
+    moves = diff_resumes(parent.resume(), version.resume()).moved_within_entries()
     folder = version.path.relative_to(ws.root)
     return (
         Step(
             name="draft",
-            summary=f"{version.label} from {parent.label}: {what}",
+            summary=f"{version.label} from {parent.label}: {_draft_words(drafted.edits, moves)}",
             details=[f"not added: {note.split(':')[0]} (no evidence)" for note in drafted.notes],
             files=[folder / RESUME_FILE, folder / META_FILE],
         ),
@@ -314,22 +322,42 @@ def _draft(ws) -> tuple[Step, list[str]]:
     )
 
 
-EDIT_WORDS = {
-    "move": ("a bullet moved up", "bullets moved up"),
-    "reorder-keywords": ("a skills line reordered", "skills lines reordered"),
-    "reorder-skill-groups": ("the skill groups reordered", "the skill groups reordered"),
-    "focus-line": ("a focus line added to the summary", "focus lines added"),
-    "name-skill": ("a skill named in its line", "skills named in their lines"),
+COUNTED_EDITS = {
+    "reorder-keywords": ("skills line", "reordered"),
+    "name-skill": ("line", "rewritten to name its skill"),
 }
+"""Edits told as a count: (noun, what happened to them)."""
+SINGLE_EDITS = {
+    "reorder-skill-groups": "the skill groups reordered",
+    "focus-line": "a focus line added to the summary",
+}
+"""Edits a draft makes at most once."""
+FOCUS_UPDATED = "the summary's focus line updated"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' if n != 1 else ''}"
+def _moves_words(moves: Moves) -> list[str]:
+    """'2 bullets moved up' (and down): counted from the diff, as ``diff`` counts them."""
+    up, down = moves
+    words = [f"{count_noun(len(up), 'bullet')} moved up"] if up else []
+    return words + ([f"{count_noun(len(down), 'bullet')} moved down"] if down else [])
 
 
-def _edit_words(kind: str, count: int) -> str:
-    one, many = EDIT_WORDS.get(kind, (f"{kind} edit", f"{kind} edits"))
-    return one if count == 1 else f"{count} {many}"
+def _draft_words(edits: Sequence[Edit], moves: Moves) -> str:
+    """The draft's edits in one phrase, in the order they were made; its moves as the diff
+    of the two versions counts them (``ResumeDiff.moved_within_entries``)."""
+    parts: list[str] = []
+    for kind in dict.fromkeys(edit.kind for edit in edits):
+        of_kind = [edit for edit in edits if edit.kind == kind]
+        if kind == "move":
+            parts += _moves_words(moves)
+        elif kind == "focus-line" and of_kind[0].before:
+            parts.append(FOCUS_UPDATED)
+        elif kind in SINGLE_EDITS:
+            parts.append(SINGLE_EDITS[kind])
+        else:
+            noun, verb = COUNTED_EDITS.get(kind, (f"{kind} edit", "made"))
+            parts.append(f"{count_noun(len(of_kind), noun)} {verb}")
+    return ", ".join(parts)
 
 
 def _render(ws) -> Step:
@@ -360,13 +388,6 @@ def _diff(ws) -> tuple[Step, list[str]]:
     path = ws.root / "reports" / "diff-v1-v2.md"
     path.parent.mkdir(exist_ok=True)
     atomic_write_text(path, to_markdown(result))
-    moved_up = [
-        b
-        for s in result.sections
-        for e in s.entries
-        for b in e.bullets
-        if b.change == "moved" and (b.after_line or 0) < (b.before_line or 0)
-    ]
     shifts = [s for s in result.emphasis if s.changed]
     lines = [
         f"{s.skill}: emphasis {s.before:.2f} → {s.after:.2f}"
@@ -377,13 +398,13 @@ def _diff(ws) -> tuple[Step, list[str]]:
         )
         for s in shifts
     ]
+    visible = [s for s in shifts if s.after > s.before]
+    parts = [*_moves_words(result.moved_within_entries())]
+    parts.append(f"{count_noun(len(visible), 'skill')} more visible")
     return (
         Step(
             name="diff",
-            summary=(
-                f"v1 → v2: {_count(len(moved_up), 'bullet')} moved up,"
-                f" {_count(len(shifts), 'skill')} more visible"
-            ),
+            summary=f"v1 → v2: {', '.join(parts)}",
             files=[path.relative_to(ws.root)],
         ),
         lines,
@@ -416,10 +437,12 @@ def _plan(ws, today: dt.date) -> Step:
     details = [
         f"{describe_day(s.date)}  {s.company} ({s.kind}, interest {s.interest})" for s in plan.slots
     ]
-    summary = f"{len(practice)} practice interviews first, then {len(targets)} that matter"
+    summary = (
+        f"{count_noun(len(practice), 'practice interview')} first, then {len(targets)} that matter"
+    )
     if targets:
         span = day_distance(targets[0].date, targets[-1].date, plan.weekends)
-        summary += f" within {span} business day{'s' if span != 1 else ''}"
+        summary += f" within {count_noun(span, 'business day')}"
     with contextlib.suppress(IndexError):
         summary += f", from {describe_day(plan.slots[0].date)}"
     return Step(name="plan", summary=summary, details=details, files=[path.relative_to(ws.root)])

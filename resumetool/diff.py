@@ -134,6 +134,24 @@ class ResumeDiff(BaseModel):
     def same(self) -> bool:
         return not (self.basics or self.basics_lists or self.sections)
 
+    def moved_within_entries(self) -> tuple[list[BulletChange], list[BulletChange]]:
+        """(moved up, moved down): the bullets this diff shows as moved inside their entry.
+        One place for the count, so every summary of a draft (``resumetool demo``, a draft's
+        own record) agrees with what the diff lists."""
+        moved = [
+            b
+            for section in self.sections
+            for entry in section.entries
+            for b in entry.bullets
+            if b.change == "moved"
+            and b.before_line is not None
+            and b.after_line is not None
+            and b.from_entry is None
+        ]
+        up = [b for b in moved if b.after_line < b.before_line]
+        down = [b for b in moved if b.after_line > b.before_line]
+        return up, down
+
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
         data["same"] = self.same

@@ -1,8 +1,9 @@
 """Draft the next version: move the emphasis to where the interviews' demand is.
 
 Why these edits and no others: a draft may only rearrange what the candidate already
-wrote and name what the resume already shows. So it reorders (skill groups, keywords,
-the bullets of each entry) so demanded skills lead, adds a focus line to the summary
+wrote and name what the resume already shows. So it reorders skill groups and keywords
+so demanded skills lead, lifts to the top of each entry the one line that shows a buried
+demanded skill (``draft_rules``: which lines move, and why), adds a focus line to the summary
 listing the demanded skills the resume has evidence for, and *offers* to name an
 ``implied`` skill in the line that shows it (applied only when the user accepts it,
 under ``--interactive``). A demanded skill with no evidence is never added: the draft
@@ -30,13 +31,15 @@ from .wording import count_noun, join_words, shorten
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .analyze import Analysis, Place, SkillReport
+    from .analyze import Analysis, Mention, Place, SkillReport
     from .skills import Taxonomy
     from .versions import Version
     from .workspace import Workspace
 
 Loc = tuple[str, int | None, str, int | None]
 """(section, entry index, field, item index): a place in the parent, as the analysis names it."""
+Span = tuple[int, int]
+"""(start, end) of a piece of a text, in characters."""
 
 BULLET_SECTIONS = ("work", "volunteer", "projects")
 REWRITABLE_FIELDS = ("highlights", "summary", "description")
@@ -163,12 +166,15 @@ def _interviews(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> list[s
 
 
 def _why(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> str:
-    ranks = sorted(set(ranks))
+    """'Scrum and Jira, asked about in 3 interviews'."""
+    return join_words(_names(ranks, demanded)) + _cause(ranks, demanded)
+
+
+def _cause(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> str:
     interviews = _interviews(ranks, demanded)
-    skills = join_words(_names(ranks, demanded))
     if interviews:
-        return f"{skills}, asked about in {count_noun(len(interviews), 'interview')}"
-    return f"{skills}, as --emphasize asked"
+        return f", asked about in {count_noun(len(interviews), 'interview')}"
+    return ", as --emphasize asked"
 
 
 def _asked(rank: int, demanded: Sequence[SkillReport]) -> str:
@@ -186,36 +192,87 @@ def stable_order(keys: Sequence[Any]) -> list[int]:
 def _reorder_bullets(
     resume: Resume, places: _Places, demanded: Sequence[SkillReport]
 ) -> list[Edit]:
-    """In each entry, lines that name or show a demanded skill first (most demanded first);
-    every other line keeps its order."""
+    """In each entry, at most one line moves: to the top (the rule and why:
+    ``draft_rules``, "Which lines move"). Each move ``resumetool diff`` will show gets an
+    edit with its reason."""
+    needed = {rank for rank, r in enumerate(demanded) if r.verdict in R.LIFTED_VERDICTS}
     edits: list[Edit] = []
     for section in BULLET_SECTIONS:
         entries: list[WithHighlights] = getattr(resume, section)
         for i, entry in enumerate(entries):
             bullets = list(entry.bullets())
             ranks = [places.ranks((section, i, "highlights", j)) for j in range(len(bullets))]
-            keys = [min(r) if r else _NO_RANK for r in ranks]
-            order = stable_order(keys)
-            if order == list(range(len(bullets))):
+            lifted = _line_to_lift(ranks, needed)
+            if lifted is None:
                 continue
+            order = [lifted, *(j for j in range(len(bullets)) if j != lifted)]
             entries[i] = entry.with_bullets([bullets[j] for j in order])
-            for new, old in enumerate(order):
-                if new >= old:
-                    continue
-                shows = "names" if (section, i, "highlights", old) in places.named else "shows"
-                edits.append(
-                    Edit(
-                        kind="move",
-                        section=section,
-                        entry=entry.id,
-                        highlight=bullets[old][0],
-                        before=old + 1,
-                        after=new + 1,
-                        reason=f"moved up: it {shows} {_why(ranks[old], demanded)}",
-                        skills=_names(ranks[old], demanded),
-                        interviews=_interviews(ranks[old], demanded),
-                    )
-                )
+            why = sorted(ranks[lifted] & needed)
+            edits += _move_edits(section, i, entry.id, bullets, order, why, places, demanded)
+    return edits
+
+
+def _line_to_lift(ranks: Sequence[set[int]], needed: set[int]) -> int | None:
+    """The line of an entry to put first, or None: the line showing the most demanded
+    skill in ``needed`` (the earliest such line), when that skill is demanded more than
+    every skill the first line shows. ``ranks``: per line, the ranks of the demanded
+    skills it names or shows (0 = most demanded)."""
+    candidates = [(min(r & needed), j) for j, r in enumerate(ranks) if j and r & needed]
+    if not candidates:
+        return None
+    rank, line = min(candidates)
+    lead = min(ranks[0], default=_NO_RANK)
+    return line if rank < lead else None
+
+
+def _move_edits(
+    section: str,
+    index: int,
+    entry_id: str | None,
+    bullets: Sequence[tuple[str, str]],
+    order: Sequence[int],
+    why: Sequence[int],
+    places: _Places,
+    demanded: Sequence[SkillReport],
+) -> list[Edit]:
+    """An edit per line that moved, as ``resumetool diff`` will show it (the fewest moves
+    that explain the new order): a line moved up says which demanded skill it shows, a
+    line moved down which line took its place."""
+    from .diff import moved_pairs
+
+    new_place = {old: new for new, old in enumerate(order)}
+    moved = moved_pairs([(old, new_place[old], "id") for old in range(len(bullets))])
+    lifted_text = shorten(bullets[order[0]][1], R.QUOTE_CHARS)
+    skills, interviews = _names(why, demanded), _interviews(why, demanded)
+    edits = []
+    for old in sorted(moved, key=lambda o: new_place[o]):
+        new = new_place[old]
+        if new < old:
+            named = places.named_ranks((section, index, "highlights", old)) & set(why)
+            shown = [rank for rank in why if rank not in named]
+            says = [f"names {join_words(_names(named, demanded))}"] if named else []
+            says += [f"shows {join_words(_names(shown, demanded))}"] if shown else []
+            reason = f"moved up: it {' and '.join(says)}{_cause(why, demanded)}"
+            if 0 not in moved:  # the old first line is not named otherwise: say where it went
+                first = shorten(bullets[0][1], R.QUOTE_CHARS)
+                reason += f'; "{first}" is now line {new_place[0] + 1}'
+        else:
+            reason = (
+                f'moved down: to make room for "{lifted_text}", which shows {_why(why, demanded)}'
+            )
+        edits.append(
+            Edit(
+                kind="move",
+                section=section,
+                entry=entry_id,
+                highlight=bullets[old][0],
+                before=old + 1,
+                after=new + 1,
+                reason=reason,
+                skills=skills,
+                interviews=interviews,
+            )
+        )
     return edits
 
 
@@ -320,9 +377,43 @@ def _group_name(group: Any) -> str:
     return group.name or "the skills list"
 
 
-def display_name(skill: str) -> str:
-    """A skill as an item of a list: 'stakeholder management' → 'Stakeholder management'."""
-    return skill[:1].upper() + skill[1:] if skill == skill.lower() else skill
+def focus_item(
+    report: SkillReport, taxonomy: Taxonomy | None, summary: str = "", focus: Span | None = None
+) -> str:
+    """How the focus line writes a skill: as the resume writes that name (its skills list
+    first, then a place where it does not start a sentence; never the old focus line at
+    ``focus`` in ``summary``), else as the taxonomy spells it, else as it was asked. Never
+    re-cased by rule: 'dbt' stays 'dbt', and 'risk management' is capitalized only where
+    the resume itself writes it so."""
+    wanted = report.skill.casefold()
+    written = [
+        m
+        for m in report.emphasis.mentions
+        if m.matched.casefold() == wanted and not _in_focus_line(m, summary, focus)
+    ]
+    if written:
+        best = min(written, key=lambda m: (m.section != "skills", m.start == 0))
+        return best.matched
+    known = taxonomy.get(report.skill) if taxonomy is not None else None
+    spelled = [form for form in known.names if form.casefold() == wanted] if known else []
+    return spelled[0] if spelled else report.skill
+
+
+def _in_focus_line(mention: Mention, summary: str, focus: Span | None) -> bool:
+    """Whether ``mention`` stands in the focus line at ``focus`` of ``summary`` (the
+    analyzer reads the summary stripped, so its offsets start after leading space)."""
+    if focus is None or mention.section != "basics" or mention.field != "summary":
+        return False
+    lead = len(summary) - len(summary.lstrip())
+    return focus[0] <= mention.start + lead < focus[1]
+
+
+def _named_in_summary(report: SkillReport, summary: str, focus: Span | None) -> bool:
+    """Whether the summary names the skill outside its focus line."""
+    return any(
+        m.section == "basics" and m.field == "summary" and not _in_focus_line(m, summary, focus)
+        for m in report.emphasis.mentions
+    )
 
 
 _LABEL = re.escape(R.FOCUS_LABEL)
@@ -357,20 +448,24 @@ def _focus_line(
     resume: Resume, demanded: Sequence[SkillReport], taxonomy: Taxonomy | None
 ) -> list[Edit]:
     """Write or update the focus line, a paragraph at the end of the summary: the demanded
-    skills the resume has evidence for (never an ``absent`` one), then any items a
-    previous focus line had that are not among them (the user's words are kept)."""
-    focus = [(rank, r) for rank, r in enumerate(demanded) if r.verdict != "absent"]
-    focus = focus[: R.FOCUS_MAX]
+    skills the resume has evidence for (never an ``absent`` one) that the rest of the
+    summary does not already name (there they are emphasized already, and a repeat reads
+    as padding), then any items a previous focus line had that are not among them (the
+    user's words are kept)."""
+    summary = resume.basics.summary or ""
+    found = find_focus_line(summary)
+    span = found[:2] if found is not None else None
+    evidenced = [(rank, r) for rank, r in enumerate(demanded) if r.verdict != "absent"]
+    in_summary = [(rank, r) for rank, r in evidenced if _named_in_summary(r, summary, span)]
+    focus = [pair for pair in evidenced if pair not in in_summary][: R.FOCUS_MAX]
     if not focus:
         return []
 
     def key(item: str) -> str:
         return taxonomy.resolve(item).key if taxonomy is not None else item.strip().casefold()
 
-    summary = resume.basics.summary or ""
-    items = [display_name(r.skill) for _, r in focus]
-    keys = {key(item) for item in items}
-    found = find_focus_line(summary)
+    items = [focus_item(r, taxonomy, summary, span) for _, r in focus]
+    keys = {key(item) for item in items} | {key(r.skill) for _, r in in_summary}
     old_line = None
     if found is not None:
         start, end, listed = found
@@ -389,6 +484,11 @@ def _focus_line(
     resume.basics.summary = new_summary
     ranks = [rank for rank, _ in focus]
     what = "updated the focus line" if old_line else "added a focus line to the summary"
+    left_out = ""
+    if in_summary:
+        named = join_words([r.skill for _, r in in_summary])
+        them = "it" if len(in_summary) == 1 else "them"
+        left_out = f" ({named}: left out, the summary already names {them})"
     return [
         Edit(
             kind="focus-line",
@@ -397,7 +497,7 @@ def _focus_line(
             before=old_line,
             after=line,
             reason=f"{what}: the demanded skills this resume has evidence for — "
-            f"{_why(ranks, demanded)}",
+            f"{_why(ranks, demanded)}{left_out}",
             skills=[r.skill for _, r in focus],
             interviews=_interviews(ranks, demanded),
         )

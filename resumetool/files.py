@@ -263,25 +263,35 @@ def read_yaml(path: Path) -> Any:
     except (ValueError, OverflowError) as exc:
         # The YAML parses, but a value in it cannot be built — a date such as 2026-02-30
         # (ruamel turns dates into datetime.date, which refuses it, without a line number).
+        found = _impossible_date(text)
+        if found is None:
+            raise ValidationFailed(
+                f"invalid value: {exc}", path=path, hint="fix the value and run again"
+            ) from exc
+        line, key, value = found
         raise ValidationFailed(
-            f"invalid value: {exc}",
+            f"{value} is not a date ({exc}); {DATE_HINT}",
             path=path,
-            line=_line_of_impossible_date(text),
-            hint="fix the value (dates are YYYY-MM-DD) and run again",
+            field=key,
+            line=line,
+            hint="fix the file and run again",
         ) from exc
 
 
 _DATE_LIKE = re.compile(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.-])")
+_KEY_BEFORE = re.compile(r"^\s*(?:-\s+)?([^\s:#'\"][^:#]*?)\s*:\s")
 
 
-def _line_of_impossible_date(text: str) -> int | None:
-    """1-based line of the first YYYY-MM-DD that is no real day, if any."""
+def _impossible_date(text: str) -> tuple[int, str | None, str] | None:
+    """(1-based line, the key on that line if any, the text) of the first YYYY-MM-DD that
+    is no real day."""
     for number, line in enumerate(text.splitlines(), start=1):
         for match in _DATE_LIKE.finditer(line):
             try:
                 dt.date(*(int(part) for part in match.groups()))
             except ValueError:
-                return number
+                key = _KEY_BEFORE.match(line[: match.start()] + " ")
+                return number, key[1] if key else None, match[0]
     return None
 
 
@@ -478,12 +488,114 @@ def validate(
         more = exc.error_count() - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise ValidationFailed(
-            first["msg"] + suffix,
+            plain_message(first, model) + suffix,
             path=path,
             field=field,
             line=line_at(loc) if line_at is not None else line_of(data, loc),
             hint="fix the file and run again",
         ) from exc
+
+
+DATE_HINT = "write it as YYYY-MM-DD"
+PLAIN_MESSAGES = {
+    "missing": "is missing (required)",
+    "string_type": "must be text",
+    "list_type": "must be a list: [a, b] on one line, or one '- item' per line",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "dict_type": "must be keys with values (key: value)",
+    "model_type": "must be keys with values (key: value)",
+    "model_attributes_type": "must be keys with values (key: value)",
+    "extra_forbidden": "is not a key this file knows",
+}
+"""Pydantic's error types in the words a person editing a YAML file needs (see
+``plain_message``; types not listed keep pydantic's own message)."""
+
+
+def plain_message(error: Any, model: type | None = None) -> str:
+    """One pydantic error in plain words with the format to use: "is missing (required)",
+    "is not a date; write it as YYYY-MM-DD", "must be one of …", "must be from 1 to 5".
+
+    Why one place: every file the tool reads (interviews, companies.yaml, settings, a
+    version's meta) and every option built through a model shows the same wording, and
+    pydantic's ("Input should be a valid date or datetime, invalid character in year") is
+    written for developers. ``model`` lets a range name both of its ends.
+    """
+    kind = str(error.get("type", ""))
+    context = error.get("ctx") or {}
+    given = error.get("input")
+    if kind in PLAIN_MESSAGES:
+        return PLAIN_MESSAGES[kind]
+    if kind.startswith(("date_", "datetime_")):
+        return f"is not a date; {DATE_HINT}"
+    if kind in ("literal_error", "enum"):
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        listed = ", ".join(choices) or str(context.get("expected", ""))
+        return f"must be one of {listed}" + (f" (not {given!r})" if _short(given) else "")
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bounds = _range_words(model, tuple(error.get("loc", ())), context)
+        return f"must be {bounds}" + (f" (not {given!r})" if _short(given) else "")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        bounds = _range_words(model, tuple(error.get("loc", ())), {})
+        return "must be a whole number" + (f" {bounds}" if bounds else "")
+    if kind == "string_too_short":
+        least = context.get("min_length", 1)
+        return "is empty; give it a value" if least == 1 else f"needs {least} characters or more"
+    message = str(error.get("msg", "is not valid"))
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _short(value: Any) -> bool:
+    return isinstance(value, str | int | float) and len(str(value)) <= 40
+
+
+def _range_words(model: type | None, loc: tuple[Any, ...], context: dict[str, Any]) -> str:
+    """'from 1 to 5' (both ends, from the model's field), else '1 or more' / '5 or less'."""
+    bounds = dict(context)
+    info = _field_info(model, loc) if model is not None else None
+    for item in getattr(info, "metadata", None) or []:
+        for name in ("ge", "gt", "le", "lt"):
+            if getattr(item, name, None) is not None:
+                bounds.setdefault(name, getattr(item, name))
+    low = bounds.get("ge", bounds["gt"] + 1 if isinstance(bounds.get("gt"), int) else None)
+    high = bounds.get("le", bounds["lt"] - 1 if isinstance(bounds.get("lt"), int) else None)
+    if low is not None and high is not None:
+        return f"from {low} to {high}"
+    if low is not None:
+        return f"{low} or more"
+    if high is not None:
+        return f"{high} or less"
+    return ""
+
+
+def _field_info(model: type, loc: tuple[Any, ...]) -> Any:
+    """The pydantic FieldInfo at ``loc`` (field names and list positions), or None."""
+    import types
+    import typing
+
+    current: Any = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            current = args[0] if args else None
+            continue
+        if typing.get_origin(current) in (typing.Union, types.UnionType):
+            current = next(
+                (a for a in typing.get_args(current) if hasattr(a, "model_fields")), None
+            )
+        fields = getattr(current, "model_fields", None)
+        if not fields:
+            return None
+        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
+        if info is None:
+            return None
+        current = info.annotation
+    return info
 
 
 def _refuse_newer_schema(data: dict[str, Any], path: Path | None) -> None:

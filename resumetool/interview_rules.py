@@ -28,4 +28,17 @@ OUTCOME_TO_STATUS = {
     "rejected": "closed",
     "withdrawn": "closed",
 }
-"""Status given to a company that ``Workspace.remember_company`` adds from an interview."""
+"""Status given to a company that ``Workspace.remember_company`` adds from an interview,
+and to a listed company when a final outcome is logged (``Workspace.record_outcome``)."""
+
+FINAL_OUTCOMES: tuple[str, ...] = ("rejected", "withdrawn", "offer")
+"""Outcomes that end the process with a company: the plan leaves the company out."""
+
+MISSPELLING_CUTOFF = 0.8
+"""How alike (difflib ratio, 0–1) two names must be for one to count as a slip for the
+other. Unknown keys: ``intrest``/``interest`` 0.93, ``staus``/``status`` 0.91,
+``note``/``notes`` 0.89 are warned about; keys of a user's own stay below
+(``company_name``/``company`` 0.74, ``contacts``/``cons`` 0.67, ``stage``/``status`` 0.55)
+and are kept silently. Company names and interview ids: "Umbrela Analytics" for
+"Umbrella Analytics" (0.97) gets a "did you mean"; "Acme Retail" beside "Acme Corp" (0.6)
+is a new company."""

@@ -8,7 +8,10 @@ into an RFC 5545 calendar. The CLI only reads the workspace and prints.
 
 Rules (the numbers are in ``plan_rules.py``):
 
-- Companies ``done`` or ``closed`` are left out. A fixed date that has passed is not
+- Companies ``done`` or ``closed`` are left out, and so is a company whose latest logged
+  interview ended it (rejected, withdrawn, an offer) while companies.yaml still says it is
+  open (the file was edited by hand), with a note naming that interview — unless the
+  company has a fixed date after it (a new round). A fixed date that has passed is not
   planned again; it is reported so the user can mark the company done or give a new date.
 - Interest ≤ ``PRACTICE_MAX_INTEREST`` → practice run; above → target cluster.
 - Order inside each group: interest ascending, ties by order in ``companies.yaml`` (the
@@ -48,9 +51,10 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from . import plan_rules as rules
-from .dates import DAY_NAMES
+from .dates import date_span, long_date, short_date, written_date
 from .errors import InputError, RenderError, UsageError
-from .interview import Company, CompanyList
+from .interview import Company, CompanyList, Interview
+from .interview_rules import FINAL_OUTCOMES, OUTCOME_TO_STATUS
 from .wording import count_noun
 
 SlotKind = Literal["practice", "target", "fixed"]
@@ -82,6 +86,9 @@ class PastDate(BaseModel):
 class LeftOut(BaseModel):
     company: str
     status: str
+    interview: str | None = Field(
+        default=None, description="the interview whose outcome ended it, if not the status"
+    )
 
 
 class Plan(BaseModel):
@@ -139,8 +146,9 @@ def day_distance(a: dt.date, b: dt.date, weekends: bool) -> int:
 
 
 def describe_day(day: dt.date) -> str:
-    """'Mon 2026-11-23'."""
-    return f"{DAY_NAMES[day.weekday()][:3]} {day.isoformat()}"
+    """'Mon 23 Nov 2026': a day in the plan's table (``dates.short_date``; notes, which
+    are prose, use ``dates.long_date``)."""
+    return short_date(day)
 
 
 def _gap_words(days: int, weekends: bool) -> str:
@@ -193,13 +201,15 @@ def plan_interviews(
     cluster_gap: int = rules.DEFAULT_CLUSTER_GAP,
     weekends: bool = False,
     today: dt.date | None = None,
+    interviews: Iterable[Interview] = (),
 ) -> Plan:
     """Schedule the open companies: a spaced practice run, then a packed target cluster.
 
     Why pure: the rules are easy to get subtly wrong around fixed dates and weekends, so
     the planner takes ``today`` as an argument and is property-tested without a clock.
     ``start`` defaults to tomorrow; a start in the past is refused (``UsageError``), since
-    silently moving it would plan days the user did not ask for.
+    silently moving it would plan days the user did not ask for. ``interviews``: the
+    logged ones, so a company whose latest interview ended it is not planned again.
     """
     today = today or dt.date.today()
     start = start or today + ONE_DAY
@@ -226,9 +236,23 @@ def plan_interviews(
         return plan
 
     _refuse_duplicates(items)
-    _Planner(plan, [_Entry(i, c) for i, c in enumerate(items)]).run()
+    _Planner(
+        plan, [_Entry(i, c) for i, c in enumerate(items)], _latest_by_company(interviews)
+    ).run()
     plan.slots.sort(key=lambda s: s.date)  # stable: same-day slots keep placement order
     return plan
+
+
+def _company_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _latest_by_company(interviews: Iterable[Interview]) -> dict[str, Interview]:
+    """Each company's latest interview (by date, then id), keyed by ``_company_key``."""
+    latest: dict[str, Interview] = {}
+    for interview in sorted(interviews, key=lambda iv: (iv.date, iv.id or "")):
+        latest[_company_key(interview.company)] = interview
+    return latest
 
 
 def _refuse_duplicates(items: list[Company]) -> None:
@@ -253,9 +277,10 @@ class _Planner:
     """One planning run, in the order ``run`` reads: sort out the companies, the practice
     run, then the target cluster. A class so the steps share the plan and the fixed days."""
 
-    def __init__(self, plan: Plan, entries: list[_Entry]):
+    def __init__(self, plan: Plan, entries: list[_Entry], latest: dict[str, Interview]):
         self.plan = plan
         self.weekends = plan.weekends
+        self.latest = latest
         self.open = self._open_entries(entries)
         self.fixed_days = sorted({e.fixed_day for e in self.open if e.is_fixed})
         self.first_day = advance(plan.start, 0, self.weekends)
@@ -283,14 +308,26 @@ class _Planner:
         open_entries = []
         for entry in entries:
             status = entry.company.status
+            ended = self._ended_by(entry)
             if status in ("done", "closed"):
                 plan.left_out.append(LeftOut(company=entry.name, status=status))
+            elif ended is not None:
+                closing = OUTCOME_TO_STATUS[ended.outcome]
+                plan.left_out.append(
+                    LeftOut(company=entry.name, status=closing, interview=ended.id)
+                )
+                plan.notes.append(
+                    f"{entry.name} is left out: its latest interview"
+                    f" ({ended.id or written_date(ended.date)}) has the outcome"
+                    f" {ended.outcome}, though companies.yaml still says {status}; mark it with"
+                    f" `resumetool company set {shlex.quote(entry.name)} --status {closing}`."
+                )
             elif entry.is_fixed and entry.fixed_day < plan.today:
                 plan.past.append(
                     PastDate(company=entry.name, date=entry.fixed_day, interest=entry.interest)
                 )
                 plan.notes.append(
-                    f"{entry.name}'s date {entry.fixed_day.isoformat()} has passed but it is"
+                    f"{entry.name}'s date, {long_date(entry.fixed_day)}, has passed but it is"
                     f" still {status}: mark it done (`resumetool company set"
                     f" {shlex.quote(entry.name)} --status done`) or give it its new date."
                 )
@@ -298,12 +335,22 @@ class _Planner:
                 open_entries.append(entry)
         return open_entries
 
+    def _ended_by(self, entry: _Entry) -> Interview | None:
+        """The company's latest interview if its outcome ended the process, and no fixed
+        date after it says a new round is planned."""
+        latest = self.latest.get(_company_key(entry.name))
+        if latest is None or latest.outcome not in FINAL_OUTCOMES:
+            return None
+        if entry.is_fixed and entry.fixed_day > latest.date:
+            return None
+        return latest
+
     def _start_notes(self) -> None:
         plan = self.plan
         if self.first_day != plan.start:
             plan.notes.append(
-                f"{describe_day(plan.start)} is a weekend day; the plan starts"
-                f" {describe_day(self.first_day)} (use --weekends to plan weekends too)."
+                f"{long_date(plan.start)} is a weekend day; the plan starts"
+                f" {long_date(self.first_day)} (use --weekends to plan weekends too)."
             )
         if plan.cluster_gap > rules.METHOD_MAX_CLUSTER_GAP:
             plan.notes.append(
@@ -489,7 +536,7 @@ class _Planner:
         if anchor is not None:
             chain.append(anchor.fixed_day)
         members = self._cluster_members(fixed, anchor, chain)
-        span = f"{min(chain).isoformat()} – {max(chain).isoformat()}" if chain else ""
+        span = date_span(min(chain), max(chain)) if chain else ""
 
         for entry in sorted(fixed, key=lambda e: (e.fixed_day, e.index)):
             day = entry.fixed_day
@@ -505,7 +552,7 @@ class _Planner:
                     words += "; ahead of the cluster: ask to move it into it"
                     self.plan.notes.append(
                         f"{entry.name} (interest {entry.interest}) is fixed on"
-                        f" {describe_day(day)},{where} ahead of the cluster ({span}): less"
+                        f" {long_date(day)},{where} ahead of the cluster ({span}): less"
                         " practice before it, and its answer may come before the others'."
                         " If you can, ask to move it into the cluster."
                     )
@@ -514,7 +561,7 @@ class _Planner:
             else:
                 words += "; away from the cluster: ask to move it closer"
                 self.plan.notes.append(
-                    f"{entry.name} (interest {entry.interest}) is fixed on {describe_day(day)},"
+                    f"{entry.name} (interest {entry.interest}) is fixed on {long_date(day)},"
                     f" away from the cluster ({span}): its answer may not come with the"
                     " others'. If you can, ask to move it closer."
                 )
@@ -526,7 +573,7 @@ class _Planner:
             if idle > self.plan.practice_gap:
                 self.plan.notes.append(
                     f"The cluster waits for {anchor.name}'s fixed date"
-                    f" ({describe_day(anchor.fixed_day)}): {self._gap(idle)} free after"
+                    f" ({long_date(anchor.fixed_day)}): {self._gap(idle)} free after"
                     " the practice run — time for mock interviews (`resumetool practice`) or"
                     " another practice company."
                 )
@@ -565,8 +612,11 @@ class _Planner:
         return "kept as scheduled"
 
     def _tie_words(self, entry: _Entry, group: list[_Entry]) -> str:
-        """Name the tie and how it was broken, so the order never looks arbitrary."""
-        same = [e for e in group if e is not entry and e.interest == entry.interest]
+        """Name the tie and how it was broken, so the order never looks arbitrary. Only
+        flexible companies tie: one with a fixed date is never placed by the order."""
+        same = [
+            e for e in group if e is not entry and e.interest == entry.interest and not e.is_fixed
+        ]
         if not same:
             return ""
         return f"; tie with {', '.join(e.name for e in same)}: order in companies.yaml"

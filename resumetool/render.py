@@ -196,13 +196,20 @@ def date_range(start: str | None, end: str | None, *, ongoing: bool = True) -> s
 
 
 def location_text(location: Location | str | None) -> str:
-    """'Madison, WI' (city, region; the country code only when there is no region)."""
+    """'Madison, WI', 'Lisbon, Portugal', 'Austin, TX, United States': city, region as
+    written, and the country's name for its code.
+
+    Why the name: the parser reads "Lisbon, Portugal" as ``countryCode: PT``; printing the
+    name from the same table (``structure.places``) makes a render parse back to the same
+    fields, where printing the city alone lost the country.
+    """
     if location is None:
         return ""
     if isinstance(location, str):
         return location
-    parts = [location.city, location.region or location.countryCode]
-    return ", ".join(p for p in parts if p)
+    from .structure.places import place_text
+
+    return place_text(location.model_dump())
 
 
 def url_text(url: str | None) -> str:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from . import report_rules as R
 from .analyze import Analysis  # a field type of Report: pydantic needs it at runtime
 from .current import load_current, place_label
-from .dates import short_date, written_date
+from .dates import long_date, short_date
 from .errors import RenderError, ResumetoolError, UsageError
 from .interview import MAX_REFLECTIONS
 from .plan import Plan, plan_interviews
@@ -172,13 +172,17 @@ class Report(BaseModel):
     coverage: list[Coverage]
     interviews_total: int
     repeated: list[RepeatedSkill]
+    elsewhere: list[RepeatedSkill] = Field(
+        default_factory=list,
+        description="skills only one other interview brought up: neither asked here nor repeated",
+    )
     recurring_cons: list[RecurringCon]
     next_edits: list[NextEdit]
     prepare: list[Prepare]
     draft: DraftPreview
     plan: Plan | None
     plan_notes: list[str] = Field(default_factory=list)
-    chart: list[ChartRow]
+    chart: list[ChartRow] = Field(description="this interview's asked skills, most demanded first")
     analysis: Analysis
     notes: list[str] = Field(default_factory=list)
 
@@ -226,7 +230,7 @@ def make_report(current: Current, interview: Interview, *, today: dt.date) -> Re
         )
     bank = workspace_bank(current.workspace)
     groups = recurring_cons(current.interviews, bank)
-    plan, plan_notes = _plan(current.workspace, today)
+    plan, plan_notes = _plan(current, today)
     return Report(
         generated=today,
         candidate=current.workspace.settings().name,
@@ -242,6 +246,7 @@ def make_report(current: Current, interview: Interview, *, today: dt.date) -> Re
         coverage=[_coverage(term, current) for term in _unique(interview.asked)],
         interviews_total=len(current.interviews),
         repeated=_repeated(current, interview),
+        elsewhere=_elsewhere(current, interview),
         recurring_cons=[
             RecurringCon(
                 title=g.title,
@@ -257,7 +262,7 @@ def make_report(current: Current, interview: Interview, *, today: dt.date) -> Re
         draft=_draft_preview(current),
         plan=plan,
         plan_notes=plan_notes,
-        chart=_chart(current),
+        chart=_chart(current, interview),
         analysis=current.analysis,
         notes=notes,
     )
@@ -470,22 +475,53 @@ def _draft_preview(current: Current) -> DraftPreview:
     )
 
 
-def _plan(workspace: Workspace, today: dt.date) -> tuple[Plan | None, list[str]]:
-    companies = workspace.companies()
+def _plan(current: Current, today: dt.date) -> tuple[Plan | None, list[str]]:
+    companies = current.workspace.companies()
     if not companies.companies:
         return None, [
             "No companies on your list yet: add the ones you are talking to with"
             " `resumetool company add NAME --interest N` (1 = practice … 5 = dream job)."
         ]
     try:
-        plan = plan_interviews(companies, today=today)
+        plan = plan_interviews(companies, today=today, interviews=current.interviews)
     except ResumetoolError as exc:
         return None, [exc.one_line()]
     return plan, list(plan.notes)
 
 
-def _chart(current: Current) -> list[ChartRow]:
-    rows = sorted(current.analysis.skills, key=lambda r: (-r.demand.score, r.skill.casefold()))
+def _elsewhere(current: Current, interview: Interview) -> list[RepeatedSkill]:
+    """The skills the other interviews brought up once each and this one did not: listed
+    in the patterns section, so that no demanded skill goes unmentioned (the coverage
+    section and its chart are about this interview's questions only)."""
+    here = {current.taxonomy.resolve(term).key for term in interview.asked}
+    rows = [
+        r
+        for r in current.analysis.skills
+        if len(r.demand.interviews) < R.REPEATED_MIN_INTERVIEWS
+        and current.taxonomy.resolve(r.skill).key not in here
+    ]
+    rows.sort(key=lambda r: (-r.demand.score, r.skill.casefold()))
+    return [
+        RepeatedSkill(
+            skill=r.skill,
+            interviews=r.demand.interviews,
+            demand=r.demand.score,
+            verdict=r.verdict if current.resume is not None else None,
+            asked_here=False,
+        )
+        for r in rows
+    ]
+
+
+def _chart(current: Current, interview: Interview) -> list[ChartRow]:
+    """Demand against emphasis for the skills this interview asked about.
+
+    Why not every skill: the section is "what was asked, and how the resume covers it",
+    read right after this interview; the other interviews' skills are in section 5.
+    """
+    found = [row for term in _unique(interview.asked) if (row := current.row(term)) is not None]
+    unique = {row.skill: row for row in found}.values()
+    rows = sorted(unique, key=lambda r: (-r.demand.score, r.skill.casefold()))
     has_resume = current.resume is not None
     return [
         ChartRow(
@@ -500,11 +536,6 @@ def _chart(current: Current) -> list[ChartRow]:
 
 
 # -- rendering ------------------------------------------------------------------------------
-
-
-def long_date(day: dt.date) -> str:
-    """'Monday 23 November 2026': unambiguous everywhere."""
-    return written_date(day, weekday=True)
 
 
 MD_MARKUP = re.compile(r"([\\`*_\[\]<>|#])")

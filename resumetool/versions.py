@@ -541,10 +541,10 @@ def resolve_resume(ref_or_path: str | Path, workspace: Workspace | None) -> tupl
     )
 
 
-def _load_file(path: Path) -> Resume:
+def _load_file(path: Path, headings: dict[str, list[str]] | None = None) -> Resume:
     from .structure import load_resume
 
-    return load_resume(path)
+    return load_resume(path, extra_headings=headings)
 
 
 def render_destination(
@@ -596,8 +596,33 @@ def _render_path(out: Path, stem: str, fmt: str) -> Path:
 # -- importing --------------------------------------------------------------------------
 
 
-def import_resume(workspace: Workspace, path: Path) -> Version:
-    """Parse ``path`` and store it as the next version, the file kept as ``source.<ext>``.
+@dataclass
+class Stored:
+    """What an import did: ``version`` is the one written, or (``written`` False) the
+    version already holding the same resume, when nothing was written."""
+
+    version: Version
+    written: bool
+
+
+def identical_version(versions: Sequence[Version], resume: Resume) -> Version | None:
+    """The newest of ``versions`` whose resume is the same as ``resume``, if any.
+
+    Why ids are left out of the comparison: they are bookkeeping (they let a diff show a
+    moved bullet as a move); what makes two versions the same is what a reader sees.
+    A second version with the same content would only add noise to `resumetool versions`.
+    """
+    wanted = resume.to_json_resume(ids=False)
+    for version in reversed(versions):
+        if version.resume().to_json_resume(ids=False) == wanted:
+            return version
+    return None
+
+
+def import_resume(workspace: Workspace, path: Path, *, force: bool = False) -> Stored:
+    """Parse ``path`` and store it as the next version, the file kept as ``source.<ext>``
+    — unless a version with the same resume exists (then nothing is written; ``force``
+    writes it anyway).
 
     Everything is read and checked before anything is written: a file the parser cannot
     read, or one where it finds nothing of a resume, leaves the workspace as it was.
@@ -607,14 +632,18 @@ def import_resume(workspace: Workspace, path: Path) -> Version:
         raise InputError(
             "is a folder, not a resume file", path=path, hint="give the resume file in it"
         )
-    resume = _load_file(path)
+    resume = _load_file(path, workspace.settings().headings)
     if is_empty(resume):
         raise InputError(
             "found nothing of a resume in it (no name, headline, summary or entries)",
             path=path,
             hint="check that this is the right file; nothing was written",
         )
-    return workspace.add_version(resume, reason=f"imported {path.name}", source=path)
+    same = None if force else identical_version(workspace.versions(), resume)
+    if same is not None:
+        return Stored(same, written=False)
+    version = workspace.add_version(resume, reason=f"imported {path.name}", source=path)
+    return Stored(version, written=True)
 
 
 # -- describing -------------------------------------------------------------------------
@@ -674,10 +703,12 @@ def version_to_json(version: Version, by_number: dict[int, Version]) -> dict[str
 
 __all__ = [
     "Edit",
+    "Stored",
     "Version",
     "VersionMeta",
     "check_not_version_data",
     "find_version",
+    "identical_version",
     "import_resume",
     "is_version_ref",
     "lineage",

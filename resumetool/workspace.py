@@ -7,8 +7,17 @@ keys, and a file that does not validate is reported with its path, field and lin
 instead of being skipped (a silently skipped interview would corrupt demand).
 
 The library never prints: problems a user should see but that do not stop the command
-(an unknown key, kept as is) go to ``Workspace.warnings`` and to the ``on_warning``
+(a misspelt key, kept as is) go to ``Workspace.warnings`` and to the ``on_warning``
 callback the CLI passes in.
+
+Keys the tool does not know, in companies.yaml and interview files: the files invite
+keys of the user's own (``recruiter:``, ``url:``), so those are kept, and kept silent —
+a warning on every command for a key the user added on purpose would teach them to
+ignore warnings. A key that looks like a misspelling of a known one (``intrest`` for
+``interest``: a difflib ratio of at least ``interview_rules.MISSPELLING_CUTOFF``) is
+still kept as it is, but warned about once per command, naming the file, the line, the
+company it belongs to and the key it probably means. Settings (resumetool.toml) are the
+tool's own file, not the user's notes, so every unknown setting there is warned about.
 """
 
 from __future__ import annotations
@@ -50,7 +59,12 @@ from .interview import (
     company_from_options,
     interview_document,
 )
-from .interview_rules import COMPANY_STATUSES, OUTCOME_TO_STATUS
+from .interview_rules import (
+    COMPANY_STATUSES,
+    FINAL_OUTCOMES,
+    MISSPELLING_CUTOFF,
+    OUTCOME_TO_STATUS,
+)
 
 if TYPE_CHECKING:
     from .model import Resume
@@ -72,7 +86,8 @@ Warn = Callable[[str], None]
 
 
 class Settings(BaseModel):
-    """resumetool.toml: who the candidate is, the default template, their own skills."""
+    """resumetool.toml: who the candidate is, the default template, their own skills and
+    section headings."""
 
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
@@ -80,6 +95,9 @@ class Settings(BaseModel):
     email: str | None = None
     template: str = "classic"
     skills: list[dict[str, Any]] = Field(default_factory=list)
+    headings: dict[str, list[str]] = Field(default_factory=dict)
+    """[headings]: the user's own section headings, ``experience = ["Where I have worked"]``;
+    ``parse`` and ``import`` pass them to the parser (``load_resume(extra_headings=…)``)."""
 
     @field_validator("skills")
     @classmethod
@@ -89,6 +107,24 @@ class Settings(BaseModel):
             if not isinstance(name, str) or not name.strip():
                 raise ValueError('every [[skills]] table needs a name = "..."')
         return tables
+
+    @field_validator("headings", mode="before")
+    @classmethod
+    def _sections(cls, table: Any) -> Any:
+        """Each key names a section the parser knows ("experience", "skills"); a single
+        heading may be written without brackets."""
+        if not isinstance(table, dict):
+            return table
+        from .structure.features import section_key
+
+        for key in table:
+            if section_key(str(key)) is None:
+                raise ValueError(
+                    f"[headings] {key}: not a section; use experience, education, skills, "
+                    "projects, certificates, awards, publications, languages, volunteer, "
+                    "interests, references, summary or contact"
+                )
+        return {k: [v] if isinstance(v, str) else v for k, v in table.items()}
 
 
 SETTINGS_TEMPLATE = """\
@@ -101,6 +137,15 @@ SETTINGS_TEMPLATE = """\
 
 # The template `resumetool render` uses unless you pass --template (see `resumetool templates`).
 template = "classic"
+
+# Section headings of your own, when the parser does not know yours: `resumetool parse`
+# and `import` then read them as the section named on the left (experience, education,
+# skills, projects, certificates, awards, languages, volunteer, summary…). Remove the #
+# signs to use it:
+#
+# [headings]
+# experience = ["Where I have worked"]
+# skills = ["My toolbox"]
 
 # Skills of your own, or more aliases and evidence for a built-in one (a known name gets
 # them merged in). Same keys as the built-in taxonomy: name, category, aliases, evidence,
@@ -118,15 +163,26 @@ COMPANIES_TEMPLATE = f"""\
 # status: {" | ".join(COMPANY_STATUSES)}
 # date: a fixed, already scheduled day (optional).
 # Add with `resumetool company add NAME --interest N`, change with `resumetool company set`,
-# or edit by hand: the tool keeps your comments and any keys of your own.
+# or edit by hand: the tool keeps your comments, and keys of your own (recruiter:, url:…)
+# are kept as they are, without a word; a key that looks like a misspelling of one above
+# (intrest:) gets a "did you mean" warning.
 schema: {SCHEMA_VERSION}
 companies: []
 """
 
 
-def init_workspace(folder: Path, *, name: str | None = None, email: str | None = None) -> Workspace:
+def init_workspace(
+    folder: Path,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    force: bool = False,
+) -> Workspace:
     """Make a workspace in ``folder`` (created if missing); refuse if one is already there.
 
+    A folder inside another workspace is refused too unless ``force``: every command run
+    below it would find the new one first, so the outer workspace would silently vanish
+    from view (a person who typed `init` in a subfolder rarely means that).
     Files that exist (a companies.yaml from before) are kept, never overwritten.
     """
     folder = Path(folder)
@@ -139,6 +195,15 @@ def init_workspace(folder: Path, *, name: str | None = None, email: str | None =
         )
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError("not a folder", path=folder, hint="pick a folder for the workspace")
+    outer = enclosing_workspace(folder)
+    if outer is not None and not force:
+        here = folder.expanduser().resolve() == Path.cwd().resolve()
+        raise WorkspaceError(
+            f"{'this folder' if here else shown(folder)} is inside the resumetool workspace"
+            f" {outer}; a new one here would hide it from every command run below",
+            hint="nothing was made; use that one (commands find it from here), or pass --force"
+            " to make a separate workspace anyway",
+        )
     folder.mkdir(parents=True, exist_ok=True)
     for sub in (INTERVIEWS_DIR, RESUMES_DIR):
         (folder / sub).mkdir(exist_ok=True)
@@ -151,6 +216,12 @@ def init_workspace(folder: Path, *, name: str | None = None, email: str | None =
     )
     create_new_file(folder, [settings_path], text.encode())
     return Workspace(folder)
+
+
+def enclosing_workspace(folder: Path) -> Path | None:
+    """The root of the workspace ``folder`` lies inside (above it, not ``folder`` itself)."""
+    here = Path(folder).expanduser().resolve()
+    return next((p for p in here.parents if (p / SETTINGS_FILE).is_file()), None)
 
 
 def _toml_line(key: str, value: str | None, example: str) -> str:
@@ -212,14 +283,25 @@ class Workspace:
         if self._on_warning is not None:
             self._on_warning(message)
 
-    def _warn_unknown(self, path: Path, data: Any, loc: tuple[Any, ...], known: Iterable[str]):
-        self._report(path, [unknown_key(data, loc, known)])
-
     def _report(self, path: Path, notes: Iterable[UnknownKey], *, what: str = "key") -> None:
+        """Warn about every unknown key (settings: the tool's own file)."""
         for dotted, line, guess in notes:
             where = f"{shown(path)}:{line}" if line else shown(path)
             hint = f" (did you mean {guess!r}?)" if guess else ""
             self._warn(f"{where}: unknown {what} {dotted!r}{hint}; kept as it is")
+
+    def _report_misspelt(
+        self, path: Path, notes: Iterable[UnknownKey], *, owner: str | None = None
+    ) -> None:
+        """Warn about the unknown keys that look like a misspelt known key; keys of the
+        user's own (no close known key) are kept silently (see the module docstring).
+        ``owner``: what the keys belong to, in words ("Acme Retail")."""
+        for key, line, guess in notes:
+            if guess is None:
+                continue
+            where = f"{shown(path)}:{line}" if line else shown(path)
+            within = f" in {owner}" if owner else ""
+            self._warn(f"{where}: {key!r}{within} — did you mean {guess!r}? (kept as it is)")
 
     # -- settings ---------------------------------------------------------------------
 
@@ -272,7 +354,7 @@ class Workspace:
         for path in self.interview_paths():
             interview, notes = cache.get(path) or self._read_interview(path)
             cache.put(path, interview, notes)
-            self._report(path, notes)
+            self._report_misspelt(path, notes)
             loaded.append(interview)
         cache.save()
         return sorted(loaded, key=lambda iv: (iv.date, iv.id or ""))
@@ -309,6 +391,13 @@ class Workspace:
             raise UsageError(
                 f"{ref!r} matches several interviews: {listing}", hint="give more of the id"
             )
+        close = similar_ids(stem, list(by_id))
+        if close:
+            guess = close[0] if len(close) == 1 else "one of " + ", ".join(close)
+            raise UsageError(
+                f"no interview {ref!r}; did you mean {guess}?",
+                hint="see `resumetool interview list`",
+            )
         raise UsageError(
             f"no interview {ref!r}; there are: {listing}",
             hint="see `resumetool interview list`",
@@ -317,7 +406,7 @@ class Workspace:
     def load_interview_file(self, path: Path, *, label: Path | None = None) -> Interview:
         """Read and validate one interview file (``label``: the path to name in messages)."""
         interview, notes = self._read_interview(Path(path), label=label)
-        self._report(label or path, notes)
+        self._report_misspelt(label or path, notes)
         return interview
 
     def _read_interview(
@@ -331,7 +420,7 @@ class Workspace:
         data = _require_mapping(data, name, "an interview", keys="company:, date:")
         interview = validate(Interview, data, name)
         interview.id = (label or path).stem
-        known = [*Interview.model_fields, "schema"]
+        known = [name for name in Interview.model_fields if name != "id"] + ["schema"]
         notes = [unknown_key(data, (key,), known) for key in interview.model_extra or {}]
         return interview, notes
 
@@ -399,18 +488,24 @@ class Workspace:
         for index, company in enumerate(companies.companies):
             key = company.name.casefold()
             if key in seen:
+                first = line_of(data, ("companies", seen[key], "name"))
                 raise ValidationFailed(
-                    f"{company.name!r} is listed twice (also companies.{seen[key]})",
+                    f"{company.name!r} is listed twice"
+                    + (f" (also on line {first})" if first else ""),
                     path=name,
-                    field=f"companies.{index}.name",
+                    field="name",
                     line=line_of(data, ("companies", index, "name")),
                     hint="keep one entry per company",
                 )
             seen[key] = index
-            for key_name in company.model_extra or {}:
-                self._warn_unknown(path, data, ("companies", index, key_name), Company.model_fields)
-        for key_name in companies.model_extra or {}:
-            self._warn_unknown(path, data, (key_name,), [*CompanyList.model_fields, "schema"])
+            notes = [
+                unknown_key(data, ("companies", index, extra), Company.model_fields)
+                for extra in company.model_extra or {}
+            ]
+            self._report_misspelt(path, notes, owner=company.name)
+        known = [*CompanyList.model_fields, "schema"]
+        notes = [unknown_key(data, (extra,), known) for extra in companies.model_extra or {}]
+        self._report_misspelt(path, notes)
         return companies
 
     def _companies_document(self) -> Any:
@@ -460,8 +555,8 @@ class Workspace:
         companies = self.companies()
         existing = companies.find(name)
         if existing is None:
-            close = _closest(name, [c.name for c in companies.companies])
-            guess = f"; did you mean {close!r}?" if close else ""
+            close = similar_names(name, [c.name for c in companies.companies])
+            guess = f"; did you mean {close[0]!r}?" if close else ""
             raise UsageError(
                 f"{name!r} is not on the company list{guess}",
                 hint=f'add it with `resumetool company add "{name}" --interest N`',
@@ -472,6 +567,46 @@ class Workspace:
         updated = company_from_options({**_company_fields(existing), **changes})
         index = companies.companies.index(existing)
         companies.companies[index] = updated
+        self.save_companies(companies)
+        return updated
+
+    def similar_companies(self, name: str) -> list[str]:
+        """Listed companies ``name`` is probably a slip for ("Umbrela Analytics" for
+        "Umbrella Analytics", "Acme" for "Acme Corp"), most alike first; empty when
+        ``name`` is listed as it is, or nothing listed is close."""
+        companies = self.companies()
+        if companies.find(name) is not None:
+            return []
+        return similar_names(name, [c.name for c in companies.companies])
+
+    def record_outcome(self, interview: Interview) -> Company | None:
+        """Close (rejected, withdrawn) or finish (offer) the interview's company in
+        companies.yaml, as ``OUTCOME_TO_STATUS`` says, and return it changed; None when
+        nothing changes: the outcome is pending, the company is not listed or already has
+        that status, or a later interview with it is logged (this one is old news).
+
+        Why: the plan reads the status; a rejection logged only in the interview file
+        would leave the company planned as if nothing had happened.
+        """
+        status = OUTCOME_TO_STATUS.get(interview.outcome)
+        if interview.outcome not in FINAL_OUTCOMES or status is None:
+            return None
+        companies = self.companies()
+        existing = companies.find(interview.company)
+        if existing is None or existing.status == status:
+            return None
+        key = interview.company.strip().casefold()
+        later = [
+            other
+            for other in self.interviews()
+            if other.company.strip().casefold() == key
+            and other.id != interview.id
+            and other.date > interview.date
+        ]
+        if later:
+            return None
+        updated = company_from_options({**_company_fields(existing), "status": status})
+        companies.companies[companies.companies.index(existing)] = updated
         self.save_companies(companies)
         return updated
 
@@ -537,21 +672,72 @@ class Workspace:
 
 
 UnknownKey = tuple[str, int | None, str | None]
-"""(dotted key, line, closest known key): an unknown key, found when a file was read."""
+"""(key, 1-based line, the known key it looks like a misspelling of, if any): an unknown
+key, found when a file was read."""
 
 
 def unknown_key(data: Any, loc: tuple[Any, ...], known: Iterable[str]) -> UnknownKey:
-    return ".".join(str(p) for p in loc), line_of(data, loc), _closest(str(loc[-1]), known)
+    """The key at ``loc`` in ruamel-loaded ``data``, its line, and the known key it is
+    probably a misspelling of (None: a key of the user's own)."""
+    key = str(loc[-1])
+    return key, line_of(data, loc), _closest(key.casefold(), known, cutoff=MISSPELLING_CUTOFF)
 
 
-def _closest(word: str, known: Iterable[str]) -> str | None:
+def similar_names(typed: str, names: Iterable[str]) -> list[str]:
+    """The ``names`` that ``typed`` is probably a slip for, most alike first.
+
+    Alike means: a difflib ratio of at least ``MISSPELLING_CUTOFF`` ("Umbrela Analytics"),
+    or the first words of one, each that alike, being all the words of the other ("Acme"
+    or "Umbrela" for "Acme Corp" or "Umbrella Analytics"; punctuation and case aside).
+    "Acme Retail" is not taken for "Acme Corp": a different word is a different company.
+    """
+    wanted = slugify(typed)
+    if not wanted:
+        return []
+    words = wanted.split("-")
+    scored: list[tuple[float, str]] = []
+    for name in names:
+        slug = slugify(name)
+        if not slug or " ".join(name.casefold().split()) == " ".join(typed.casefold().split()):
+            continue
+        shorter, longer = sorted((words, slug.split("-")), key=len)
+        leading = min(_ratio(a, b) for a, b in zip(shorter, longer, strict=False))
+        score = max(_ratio(wanted, slug), leading)
+        if score >= MISSPELLING_CUTOFF:
+            scored.append((score, name))
+    return [name for _, name in sorted(scored, key=lambda pair: -pair[0])]
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def similar_ids(typed: str, ids: Iterable[str]) -> list[str]:
+    """Interview ids whose company part (the id without its date, and ``-2``…) ``typed``
+    is probably a slip for ("umbrela" for 2026-11-20-umbrella-analytics), at most three,
+    most alike first."""
+    wanted = slugify(typed)
+    if not wanted:
+        return []
+    scored: list[tuple[float, str]] = []
+    for ident in ids:
+        company = re.sub(r"-\d+$", "", re.sub(r"^\d{4}-\d{2}-\d{2}-?", "", ident))
+        parts = [company, *company.split("-")] if company else []
+        score = max((_ratio(wanted, part) for part in parts), default=0.0)
+        if score >= MISSPELLING_CUTOFF:
+            scored.append((score, ident))
+    return [ident for _, ident in sorted(scored, key=lambda pair: -pair[0])[:3]]
+
+
+def _closest(word: str, known: Iterable[str], *, cutoff: float = 0.6) -> str | None:
     """The known name ``word`` is most likely a typo of, if one is close enough."""
-    close = difflib.get_close_matches(word, list(known), n=1)
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
 CACHE_DIR = ".resumetool-cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+"""2: unknown keys carry a guess only when it passes MISSPELLING_CUTOFF."""
 
 
 class InterviewCache:

@@ -215,6 +215,7 @@ def _style_document(document, look: Look) -> None:
     h2.paragraph_format.space_before = Pt(8)
     h2.paragraph_format.space_after = Pt(0)
     h2.paragraph_format.keep_with_next = True
+    h2.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
 
     details = styles.add_style("Entry Details", WD_STYLE_TYPE.PARAGRAPH)
     details.base_style = normal
@@ -240,8 +241,9 @@ def _style_document(document, look: Look) -> None:
 class Writer:
     """Appends template paragraphs; ``tag`` writes a docxtpl ``{%p … %}`` paragraph."""
 
-    def __init__(self, document):
+    def __init__(self, document, look: Look):
         self.document = document
+        self.look = look
 
     def tag(self, statement: str) -> None:
         self.document.add_paragraph("{%p " + statement + " %}")
@@ -259,15 +261,25 @@ class Writer:
         paragraph.add_run("{{ (" + label + ") }}: ").bold = True
         paragraph.add_run("{% endif %}{{ (" + value + ") }}")
 
-    def entry(self, title: str, place: str, dates: str) -> None:
-        """Heading 2 title, then 'place <right tab> dates' when either is known."""
-        self.para("{{ " + title + " }}", "Heading 2")
-        self.tag(f"if {place} or {dates}")
-        details = self.para(style="Entry Details")
-        details.add_run("{{ " + place + " }}").italic = True
-        details.add_run().add_tab()
-        details.add_run("{{ " + dates + " }}")
-        self.tag("endif")
+    def entry(self, title: str, place: str | None, dates: str) -> None:
+        """Heading 2 title, then 'place <right tab> dates' on the next line when there is a
+        place; with none, the dates end the title line (never a line of their own)."""
+        heading = self.para("{{ " + title + " }}", "Heading 2")
+        on_title = f"not ({place}) and ({dates})" if place else f"({dates})"
+        heading.add_run("{% if " + on_title + " %}")
+        heading.add_run().add_tab()
+        date = heading.add_run("{{ " + dates + " }}")
+        date.bold = False
+        date.font.size = Pt(10.5)
+        date.font.color.rgb = self.look.muted
+        heading.add_run("{% endif %}")
+        if place:
+            self.tag(f"if {place}")
+            details = self.para(style="Entry Details")
+            details.add_run("{{ " + place + " }}").italic = True
+            details.add_run().add_tab()
+            details.add_run("{{ " + dates + " }}")
+            self.tag("endif")
 
     def line(self, title: str, dates: str) -> None:
         """A one-line entry: the title in bold, the date at the right margin."""
@@ -300,7 +312,7 @@ def build(look: Look) -> Document:
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)
-    w = Writer(document)
+    w = Writer(document, look)
 
     w.para("{{ basics.name }}", "Title")
     w.tag("if basics.label")
@@ -397,7 +409,7 @@ def build(look: Look) -> Document:
     w.tag("for role in volunteer")
     w.entry(
         "[role.position, role.organization] | entry_title",
-        "''",
+        None,
         "date_range(role.startDate, role.endDate)",
     )
     w.paragraphs("role.summary")

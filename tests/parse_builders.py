@@ -315,3 +315,163 @@ def typst_page(body: str, *, name: str = "Ana Ruiz", contact: str = "") -> str:
 def section(title: str) -> str:
     """A section heading as RenderCV-like themes draw it: larger, bold, on its own line."""
     return f'\n#text(size: 14pt, weight: "bold")[{title}]\n\n'
+
+
+# ---- resumes with the headings a test chooses -------------------------------------------
+# A section is (heading, kind): kind "work" (JOBS), "education", "skills" ("Label: a, b"
+# lines) or "skills-table" (a two-column table of label | list: a Word table, a Typst grid,
+# columns of text). The writers below draw one list of sections in each format.
+
+LABEL = "Data Engineer"
+EDUCATION = ("Front Range University", "B.S. in Statistics", "2012 – 2016")
+STANDARD_SECTIONS = [("Experience", "work"), ("Education", "education"), ("Skills", "skills")]
+
+
+def _contact() -> str:
+    p = PERSON
+    return " | ".join([f"{p['city']}, CO", p["email"], p["phone"], p["linkedin"]])
+
+
+def sections_text(sections: list[tuple[str, str]], *, caps: bool = True) -> str:
+    """A plain-text resume: headings on their own line after a blank one, in capitals or
+    as written (title case), a header of name, headline and contact line."""
+    out = [PERSON["name"], LABEL, _contact()]
+    for title, kind in sections:
+        out += ["", title.upper() if caps else title]
+        if kind == "work":
+            for job in JOBS:
+                out.append(f"{job['position']} -- {job['company']}, {job['location']}")
+                out.append(job["dates"])
+                out += [f"- {b}" for b in job["bullets"]]
+                out.append("")
+            out.pop()
+        elif kind == "education":
+            out.append(", ".join(EDUCATION))
+        elif kind == "skills":
+            out += [f"{label}: {', '.join(items)}" for label, items in SKILL_GROUPS.items()]
+        elif kind == "skills-table":
+            out += [f"{label:<14}    {', '.join(items)}" for label, items in SKILL_GROUPS.items()]
+    return "\n".join(out) + "\n"
+
+
+def sections_markdown(sections: list[tuple[str, str]]) -> str:
+    """Markdown: '# name', '## section', '### role, company' entries."""
+    out = [f"# {PERSON['name']}", "", LABEL, "", _contact()]
+    for title, kind in sections:
+        out += ["", f"## {title}", ""]
+        if kind == "work":
+            for job in JOBS:
+                out += [f"### {job['position']}, {job['company']}", "", job["dates"], ""]
+                out += [f"- {b}" for b in job["bullets"]]
+                out.append("")
+        elif kind == "education":
+            out.append(", ".join(EDUCATION))
+        else:
+            out += [f"- **{label}:** {', '.join(items)}" for label, items in SKILL_GROUPS.items()]
+    return "\n".join(out) + "\n"
+
+
+def write_sections_docx(
+    path: Path, sections: list[tuple[str, str]], *, headings: str = "bold"
+) -> Path:
+    """A Word resume: headings in Word's 'Heading 1' style ('styled', as written) or bold
+    capitals in body text ('bold'); roles as a bold company line, an italic title line and
+    List Bullet paragraphs; a skills table without borders."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph(PERSON["name"], style="Title")
+    document.add_paragraph(LABEL)
+    document.add_paragraph(_contact())
+    for title, kind in sections:
+        if headings == "styled":
+            document.add_heading(title, level=1)
+        else:
+            run = document.add_paragraph().add_run(title.upper())
+            run.bold = True
+            run.font.size = Pt(13)
+        _docx_section(document, kind)
+    document.save(path)
+    return path
+
+
+def _docx_section(document, kind: str) -> None:
+    if kind == "work":
+        for job in JOBS:
+            para = document.add_paragraph()
+            para.add_run(job["company"]).bold = True
+            para.add_run(f", {job['location']}\t{job['dates']}")
+            document.add_paragraph().add_run(job["position"]).italic = True
+            for bullet in job["bullets"]:
+                document.add_paragraph(bullet, style="List Bullet")
+    elif kind == "education":
+        document.add_paragraph(", ".join(EDUCATION))
+    elif kind == "skills":
+        for label, items in SKILL_GROUPS.items():
+            para = document.add_paragraph()
+            para.add_run(f"{label}: ").bold = True
+            para.add_run(", ".join(items))
+    elif kind == "skills-table":
+        table = document.add_table(rows=0, cols=2)
+        for label, items in SKILL_GROUPS.items():
+            cells = table.add_row().cells
+            cells[0].text = label
+            cells[1].text = ", ".join(items)
+
+
+def write_label_column_docx(path: Path) -> Path:
+    """A Word resume laid out as one table: each row a section, its heading alone in the
+    left cell, its content in the right cell (a common Word template)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(PERSON["name"], style="Title")
+    document.add_paragraph(_contact())
+    table = document.add_table(rows=0, cols=2)
+    for title, kind in STANDARD_SECTIONS:
+        left, right = table.add_row().cells
+        left.paragraphs[0].add_run(title.upper()).bold = True
+        first = right.paragraphs[0]
+        if kind == "work":
+            for index, job in enumerate(JOBS):
+                para = first if index == 0 else right.add_paragraph()
+                para.add_run(job["company"]).bold = True
+                para.add_run(f", {job['location']}\t{job['dates']}")
+                right.add_paragraph().add_run(job["position"]).italic = True
+                for bullet in job["bullets"]:
+                    right.add_paragraph(bullet, style="List Bullet")
+        elif kind == "education":
+            first.text = ", ".join(EDUCATION)
+        else:
+            first.text = "; ".join(", ".join(items) for items in SKILL_GROUPS.values())
+    document.save(path)
+    return path
+
+
+def sections_typst(sections: list[tuple[str, str]]) -> str:
+    """The same in a PDF: ``section`` headings, dates flush right, a skills grid whose
+    label column is as wide as a table's first column."""
+    out = [typst_page("", name=PERSON["name"], contact=_esc(_contact()))]
+    out.append(f"#align(center)[{LABEL}]\n")
+    for title, kind in sections:
+        out.append(section(title))
+        if kind == "work":
+            for job in JOBS:
+                out.append(
+                    f"#grid(columns: (1fr, auto), [*{job['company']}*, {job['location']}], "
+                    f"[{job['dates']}])\n"
+                )
+                out.append(f"_{job['position']}_\n")
+                out.extend(f"- {_esc(b)}" for b in job["bullets"])
+                out.append("")
+        elif kind == "education":
+            out.append(", ".join(EDUCATION) + "\n")
+        elif kind == "skills":
+            out += [f"*{label}:* {', '.join(items)}\n" for label, items in SKILL_GROUPS.items()]
+        elif kind == "skills-table":
+            cells = ", ".join(
+                f"[{label}], [{', '.join(items)}]" for label, items in SKILL_GROUPS.items()
+            )
+            out.append(f"#grid(columns: (150pt, 1fr), row-gutter: 5pt, {cells})\n")
+    return "\n".join(out)

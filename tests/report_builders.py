@@ -41,7 +41,7 @@ def add_example_interviews(ws: Any) -> list[Path]:
 def import_example_resume(ws: Any) -> Any:
     from resumetool.versions import import_resume
 
-    return import_resume(ws, EXAMPLES / "resume.docx")
+    return import_resume(ws, EXAMPLES / "resume.docx").version
 
 
 def draft_next(ws: Any) -> Any:

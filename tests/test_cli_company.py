@@ -78,14 +78,32 @@ def test_comments_and_own_keys_survive_every_rewrite(root, runner):
     assert text == expected + "  - name: Gamma\n    interest: 3\n"
 
 
-def test_unknown_keys_warned_on_stderr_and_kept(root, runner):
+def test_keys_of_your_own_are_kept_silently(root, runner):
     (root / "companies.yaml").write_text(HAND_KEPT)
     result = runner.invoke(main, ["company", "list", "--format", "json"])
     assert result.exit_code == 0
-    assert result.stderr.strip() == (
-        "resumetool: warning: companies.yaml:6: unknown key 'companies.0.recruiter'; kept as it is"
-    )
+    assert result.stderr == ""
     assert json.loads(result.stdout)[0]["recruiter"] == "Sam"
+
+
+def test_a_misspelt_key_is_warned_once_naming_the_company_and_kept(root, runner):
+    text = HAND_KEPT.replace("    interest: 1\n", "    interest: 1\n    intrest: 2  # typo\n")
+    (root / "companies.yaml").write_text(text)
+    # `plan` reads companies.yaml more than once; the warning still comes once.
+    for args in (["company", "list", "--format", "json"], ["plan", "--format", "json"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines() == [
+            "resumetool: warning: companies.yaml:10: 'intrest' in Beta — did you mean"
+            " 'interest'? (kept as it is)"
+        ]
+    runner.invoke(main, ["company", "set", "Beta", "--interest", "3"])
+    assert "    intrest: 2  # typo\n" in (root / "companies.yaml").read_text()
+
+
+def test_the_new_list_says_what_happens_to_keys_of_your_own(root):
+    header = (root / "companies.yaml").read_text()
+    assert "keys of your own" in header and "did you mean" in header
 
 
 def test_add_twice_is_refused(root, runner):
@@ -103,7 +121,7 @@ def test_add_twice_is_refused(root, runner):
         (["company", "set", "Acme Crop", "--interest", "2"], "did you mean 'Acme'"),
         (["company", "set", "Acme"], "nothing to change"),
         (["company", "add", "Beta", "--interest", "6"], "6 is not in the range 1<=x<=5"),
-        (["company", "add", "Beta"], "Missing option '--interest'"),
+        (["company", "add", "Beta"], "missing option '--interest'"),
         (["company", "add", "Beta", "--interest", "2", "--status", "maybe"], "'maybe' is not one"),
     ],
 )
@@ -112,6 +130,7 @@ def test_usage_errors(root, runner, args, words):
     result = runner.invoke(main, args)
     assert result.exit_code == 2
     assert words in result.stderr
+    assert result.stderr.startswith("resumetool: ") and len(result.stderr.splitlines()) == 1
 
 
 @pytest.mark.parametrize(

@@ -298,15 +298,15 @@ def test_bad_files_end_in_one_line(logged, runner, text, words):
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
 
 
-def test_unknown_keys_are_warned_once_and_kept(logged, runner):
+def test_keys_of_your_own_are_kept_silently_and_misspelt_ones_warned_once(logged, runner):
     path = logged / "interviews" / "2026-12-01-beta.yaml"
-    path.write_text(path.read_text() + "salary: 120k  # theirs\n")
+    path.write_text(path.read_text() + "salary: 120k  # theirs\nfeedbak: great\n")
     result = runner.invoke(main, ["interview", "list", "--format", "json"])
     assert result.exit_code == 0
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert warnings == [
-        "resumetool: warning: interviews/2026-12-01-beta.yaml:15: unknown key 'salary';"
-        " kept as it is"
+        "resumetool: warning: interviews/2026-12-01-beta.yaml:16: 'feedbak' — did you mean"
+        " 'feedback'? (kept as it is)"
     ]
     assert json.loads(result.stdout)[1]["salary"] == "120k"
     assert "salary: 120k  # theirs" in path.read_text()
@@ -357,3 +357,148 @@ def test_edit_without_changes_writes_nothing(logged, runner, tmp_path, monkeypat
     result = runner.invoke(main, ["interview", "edit", "beta"])
     assert result.exit_code == 0 and "no changes" in result.stderr
     assert path.stat().st_mtime_ns == before
+
+
+# -- a mistyped company or interview id --------------------------------------------------
+
+
+@pytest.fixture
+def listed(root, runner) -> Path:
+    for name, interest in (("Umbrella Analytics", 4), ("Acme Corp", 2), ("Acme Retail", 1)):
+        runner.invoke(main, ["company", "add", name, "--interest", str(interest)])
+    return root
+
+
+def test_a_mistyped_company_is_logged_as_typed_with_a_warning_and_the_fix(listed, runner):
+    before = (listed / "companies.yaml").read_text()
+    result = runner.invoke(
+        main,
+        ["interview", "add", "--company", "Umbrela Analytics", "--date", "2026-11-20",
+         "--interest", "4"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "interviews/2026-11-20-umbrela-analytics.yaml\n"
+    assert result.stderr.splitlines() == [
+        "resumetool: warning: Umbrela Analytics is not in companies.yaml; did you mean"
+        " Umbrella Analytics? Logged as typed; to fix it, run `resumetool interview edit"
+        " 2026-11-20-umbrela-analytics` and set company: Umbrella Analytics"
+    ]
+    assert "company add" not in result.stderr  # no invitation to make the typo permanent
+    assert (listed / "companies.yaml").read_text() == before  # and it was not added either
+
+
+def test_a_short_name_of_a_listed_company_is_questioned_too(listed, runner):
+    result = runner.invoke(main, ["interview", "add", "--company", "Acme", "--date", "2026-11-20"])
+    assert result.exit_code == 0
+    assert "did you mean Acme Corp or Acme Retail?" in result.stderr
+
+
+def test_a_new_company_that_only_shares_a_word_is_not_questioned(listed, runner):
+    result = runner.invoke(main, ["interview", "add", "--company", "Acme Labs", "--interest", "3"])
+    assert result.exit_code == 0
+    assert "did you mean" not in result.stderr
+    assert "added Acme Labs to companies.yaml" in result.stderr
+
+
+@pytest.mark.parametrize(("answer", "company"), [("", "Umbrella Analytics"), ("n", "Umbrela")])
+def test_at_a_terminal_a_mistyped_company_is_asked_about(listed, runner, answer, company):
+    args = ["interview", "add", "--interactive", "--company", "Umbrela", "--date", "2026-11-20"]
+    result = runner.invoke(main, args, input=answer + "\n" + "\n" * 20)
+    assert result.exit_code == 0, result.output
+    assert "did you mean Umbrella Analytics? [Y/n]" in result.output
+    assert "warning" not in result.stderr
+    saved = Workspace(listed).interviews()[0]
+    assert saved.company == company
+    if company == "Umbrella Analytics":  # the interest default came from the right company
+        assert "Interest, 1 (practice) … 5 (dream job) [4]" in result.output
+
+
+def test_at_a_terminal_several_close_companies_are_offered_by_number(listed, runner):
+    args = ["interview", "add", "--interactive", "--company", "Acme", "--date", "2026-11-20"]
+    result = runner.invoke(main, args, input="2\n" + "\n" * 20)
+    assert result.exit_code == 0, result.output
+    assert "1. Acme Corp" in result.output and "2. Acme Retail" in result.output
+    assert Workspace(listed).interviews()[0].company == "Acme Retail"
+
+
+@pytest.mark.parametrize("command", [["interview", "show"], ["report"], ["feedback-request"]])
+def test_a_mistyped_interview_id_gets_the_closest_ids(listed, runner, command):
+    for name in ("Umbrella Analytics", "Acme Corp"):
+        runner.invoke(main, ["interview", "add", "--company", name, "--date", "2026-11-20"])
+    result = runner.invoke(main, [*command, "umbrela"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "resumetool: no interview 'umbrela'; did you mean 2026-11-20-umbrella-analytics?"
+        " — see `resumetool interview list`\n"
+    )
+
+
+# -- a final outcome reaches companies.yaml ----------------------------------------------
+
+
+def test_a_logged_rejection_closes_the_company_and_says_so(listed, runner):
+    (listed / "companies.yaml").write_text(
+        (listed / "companies.yaml")
+        .read_text()
+        .replace("  - name: Acme Retail\n", "  - name: Acme Retail   # met at a meetup\n")
+    )
+    runner.invoke(main, ["company", "set", "Acme Retail", "--status", "applied"])
+    result = runner.invoke(
+        main, ["interview", "add", "--company", "Acme Retail", "--outcome", "rejected"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "note: Acme Retail is now closed in companies.yaml (this interview: rejected), so"
+        " `resumetool plan` leaves it out"
+    ]
+    assert Workspace(listed).companies().find("Acme Retail").status == "closed"
+    assert "# met at a meetup" in (listed / "companies.yaml").read_text()
+    plan = runner.invoke(main, ["plan", "--format", "json"])
+    assert "Acme Retail" not in [s["company"] for s in json.loads(plan.stdout)["slots"]]
+
+
+@pytest.mark.parametrize(("outcome", "status"), [("offer", "done"), ("withdrawn", "closed")])
+def test_an_offer_or_a_withdrawal_ends_the_company_too(listed, runner, outcome, status):
+    args = ["interview", "add", "--company", "Acme Corp", "--outcome", outcome]
+    assert runner.invoke(main, args).exit_code == 0
+    assert Workspace(listed).companies().find("Acme Corp").status == status
+
+
+def test_a_pending_or_an_older_interview_leaves_the_status_alone(listed, runner):
+    add = ["interview", "add", "--company", "Acme Corp"]
+    runner.invoke(main, [*add, "--date", "2026-11-20"])
+    assert Workspace(listed).companies().find("Acme Corp").status == "target"
+    older = runner.invoke(main, [*add, "--date", "2026-10-01", "--outcome", "rejected"])
+    assert older.exit_code == 0 and "now closed" not in older.stderr
+    assert Workspace(listed).companies().find("Acme Corp").status == "target"
+
+
+def test_an_edit_that_sets_a_final_outcome_closes_the_company(
+    listed, runner, tmp_path, monkeypatch
+):
+    runner.invoke(main, ["interview", "add", "--company", "Acme Corp", "--date", "2026-11-20"])
+    editor(tmp_path, monkeypatch, "outcome: pending", "outcome: rejected")
+    result = runner.invoke(main, ["interview", "edit", "acme"])
+    assert result.exit_code == 0, result.output
+    assert "Acme Corp is now closed" in result.stderr
+    assert Workspace(listed).companies().find("Acme Corp").status == "closed"
+
+
+# -- init inside a workspace -------------------------------------------------------------
+
+
+def test_init_inside_a_workspace_is_refused_naming_it(root, runner, monkeypatch):
+    sub = root / "notes" / "deeper"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    result = runner.invoke(main, ["init"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"resumetool: this folder is inside the resumetool workspace {root.resolve()};"
+    )
+    assert "--force" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not (sub / "resumetool.toml").exists()
+    other = runner.invoke(main, ["init", str(root / "elsewhere")])
+    assert other.exit_code == 1 and not (root / "elsewhere").exists()
+    forced = runner.invoke(main, ["init", "--force"])
+    assert forced.exit_code == 0 and (sub / "resumetool.toml").is_file()

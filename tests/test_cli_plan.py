@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from resumetool.cli import main
+from resumetool.dates import short_date
 from resumetool.workspace import init_workspace
 
 WIDE = {"COLUMNS": "220", "NO_COLOR": "1"}
@@ -69,7 +70,7 @@ def test_table_lists_practice_first_then_the_cluster_with_reasons(runner, worksp
     assert order == ["Warmup Ltd", "Second Warmup", "Solid Inc", "Good Corp", "Dream Co"]
     assert "Finished" not in result.stdout
     first = next(line for line in lines if "Warmup Ltd" in line)
-    assert first.startswith(f"Mon {MONDAY.isoformat()}")
+    assert first.startswith(f"{short_date(MONDAY)}  Warmup Ltd")
     assert "practice" in first and "lowest interest first" in first
     dream = next(line for line in lines if "Dream Co" in line)
     assert "highest interest last" in dream
@@ -89,7 +90,7 @@ def test_json_is_the_plan_for_scripts(runner, workspace):
         "Dream Co",
     ]
     assert {s["kind"] for s in data["slots"]} == {"practice", "target"}
-    assert data["left_out"] == [{"company": "Finished", "status": "done"}]
+    assert data["left_out"] == [{"company": "Finished", "status": "done", "interview": None}]
     assert all(
         set(s) == {"date", "company", "interest", "kind", "group", "reason"} for s in data["slots"]
     )

@@ -128,6 +128,43 @@ def test_versions_lists_lineage_and_reasons(runner, ws, json_file):
     assert data[0]["edits"] >= 1 and data[1]["source"] == "resume.json"
 
 
+def test_importing_the_same_resume_again_writes_nothing_unless_forced(
+    runner, ws, tmp_path, json_file
+):
+    run(runner, "import", str(json_file))
+    copy = tmp_path / "copy.json"
+    copy.write_text(json_file.read_text(), encoding="utf-8")
+    before = digest(ws.resumes_dir)
+    again = run(runner, "import", str(copy))
+    assert again.exit_code == 0
+    assert again.stdout == "copy.json is identical to v1; nothing written\n"
+    assert "--force" in again.stderr
+    assert digest(ws.resumes_dir) == before
+    forced = run(runner, "import", str(copy), "--force")
+    assert forced.exit_code == 0 and "as v2:" in forced.stdout
+    assert [v.label for v in ws.versions()] == ["v1", "v2"]
+    changed = json.loads(json_file.read_text())
+    changed["basics"]["summary"] += " Certified Scrum Master."
+    copy.write_text(json.dumps(changed), encoding="utf-8")
+    assert "as v3:" in run(runner, "import", str(copy)).stdout
+
+
+def test_a_draft_identical_to_an_existing_version_writes_nothing_unless_forced(
+    runner, ws, json_file
+):
+    run(runner, "import", str(json_file))
+    ask(ws, "Jira")
+    assert run(runner, "draft", "--no-render").stdout.startswith("drafted v2 from v1")
+    before = digest(ws.resumes_dir)
+    again = run(runner, "draft", "--from", "v1", "--no-render")
+    assert again.exit_code == 0
+    assert again.stdout == "the draft from v1 is identical to v2; nothing written\n"
+    assert "draft --from v1 --force" in again.stderr
+    assert digest(ws.resumes_dir) == before
+    forced = run(runner, "draft", "--from", "v1", "--no-render", "--force")
+    assert forced.exit_code == 0 and forced.stdout.startswith("drafted v3 from v1")
+
+
 def test_versions_in_an_empty_workspace(runner, ws):
     result = run(runner, "versions")
     assert result.exit_code == 0 and result.stdout == ""

@@ -89,7 +89,7 @@ def test_the_report_has_the_chart(demo):
     folder, _ = demo
     (report,) = (folder / "reports").glob("2026-11-23-*.html")
     html = report.read_text(encoding="utf-8")
-    assert html.count('class="bar-d"') == 9 and "<script" not in html
+    assert html.count('class="bar-d"') == 4 and "<script" not in html  # Cobalt's four skills
     assert "was buried in v1" in html
 
 
@@ -101,7 +101,31 @@ def test_v2_moves_the_scrum_line_up(demo):
     v1, v2 = ws.version("v1").resume(), ws.version("v2").resume()
     assert "Scrum" in v1.work[0].highlights[3]
     assert "Scrum" in v2.work[0].highlights[0]
+    assert v2.work[0].highlights[1] == v1.work[0].highlights[0]  # the lead line is second
     assert ws.version("v2").meta.parent == "v1"
+
+
+def test_the_record_the_summary_and_the_diff_count_the_same_moves(demo):
+    """Every moved line of v2 has an edit with its reason in meta.yaml, and the demo's draft
+    and diff lines count what `resumetool diff v1 v2` lists."""
+    from resumetool.diff import diff_resumes
+    from resumetool.workspace import Workspace
+
+    folder, output = demo
+    ws = Workspace(folder)
+    up, down = diff_resumes(
+        ws.version("v1").resume(), ws.version("v2").resume()
+    ).moved_within_entries()
+    edits = [e for e in ws.version("v2").meta.edits if e.kind == "move"]
+    assert {(e.highlight, e.before, e.after) for e in edits} == {
+        (b.id, b.before_line, b.after_line) for b in [*up, *down]
+    }
+    assert all(e.reason.startswith("moved up: it ") for e in edits)
+    assert "is now line 2" in edits[0].reason
+    moved = f"{len(up)} bullet{'s' if len(up) != 1 else ''} moved up"
+    draft_line = next(line for line in output.splitlines() if "✓ draft" in line)
+    diff_line = next(line for line in output.splitlines() if "✓ diff" in line)
+    assert moved in draft_line and moved in diff_line and not down
 
 
 def test_a_non_empty_folder_is_refused(runner, demo, tmp_path):

@@ -94,21 +94,48 @@ def drafted(resume: Resume, taxonomy: Taxonomy, asked: Sequence[str]) -> tuple[A
 ASKED = ["Go", "Scrum", "Terraform", "Redis", "Jira"]
 
 
-def test_demanded_lines_lead_and_the_rest_keep_their_order(parent, taxonomy):
+def test_one_line_per_entry_moves_to_the_top_and_the_rest_keep_their_order(parent, taxonomy):
+    """draft_rules, 'Which lines move': the line showing the most demanded buried skill
+    leads; Redis (less demanded) stays where the candidate put it."""
     _, draft = drafted(parent, taxonomy, ASKED)
     assert draft.resume.work[0].highlights == [
         "Ran sprint planning and retrospectives for the team.",  # shows Scrum (rank 1)
-        "Wrote the Redis caching layer for the catalog API.",  # names Redis (rank 3)
         "Built the order-routing service used by 120 stores.",
         "Owned the go-to-market launch checklist.",  # 'go-to-market' is not Go
+        "Wrote the Redis caching layer for the catalog API.",
     ]
     assert draft.resume.work[1].highlights[0] == "Set up Jira boards for three teams."
     moves = [e for e in draft.edits if e.kind == "move"]
-    assert [(e.before, e.after, e.skills) for e in moves] == [
-        (3, 1, ["Scrum"]),
-        (4, 2, ["Redis"]),
-        (2, 1, ["Jira"]),
+    assert [(e.before, e.after, e.skills) for e in moves] == [(3, 1, ["Scrum"]), (2, 1, ["Jira"])]
+    assert moves[0].reason == (
+        "moved up: it shows Scrum, as --emphasize asked; "
+        '"Built the order-routing service used by 120 stores." is now line 2'
+    )
+
+
+def test_a_first_line_showing_a_skill_demanded_as_much_keeps_its_place(parent, taxonomy):
+    """The first line shows Scrum; a later line shows Redis, asked with it: nothing moves."""
+    data = parent.model_dump(mode="json", exclude_none=True)
+    data["work"][0]["highlights"] = [
+        "Ran sprint planning for two teams, cutting cycle time by 30%.",
+        "Built the order-routing service used by 120 stores.",
+        "Wrote the Redis caching layer for the catalog API.",
     ]
+    resume = Resume.model_validate(data)
+    _, draft = drafted(resume, taxonomy, ["Scrum", "Redis"])
+    assert draft.resume.work[0].highlights == resume.work[0].highlights
+    assert not [e for e in draft.edits if e.kind == "move" and e.section == "work"]
+
+
+def test_a_skill_the_summary_already_names_moves_no_line(parent, taxonomy):
+    """Emphasized already (the summary names it, a reader sees it first): its proof stays."""
+    summary = "Backend developer who runs Scrum for the team."
+    resume = parent.model_copy(
+        update={"basics": parent.basics.model_copy(update={"summary": summary})}
+    )
+    analysis, draft = drafted(resume, taxonomy, ["Scrum"])
+    assert next(r for r in analysis.skills if r.skill == "Scrum").verdict == "emphasized"
+    assert draft.resume.work[0].highlights == parent.work[0].highlights
 
 
 def test_bullets_keep_their_ids_when_moved(parent, taxonomy):
@@ -135,6 +162,75 @@ def test_focus_line_lists_evidenced_skills_and_never_an_absent_one(parent, taxon
     assert "Terraform" not in summary
     focus = next(e for e in draft.edits if e.kind == "focus-line")
     assert focus.skills == ["Go", "Scrum", "Redis", "Jira"] and focus.section == "basics"
+
+
+def test_the_focus_line_writes_skills_as_the_resume_or_the_taxonomy_does(taxonomy):
+    """Never re-cased by rule ('Dbt'): the resume's own spelling of the name, else the
+    taxonomy's, else as asked."""
+    resume = Resume.model_validate(
+        {
+            "basics": {"summary": "Data engineer."},
+            "work": [
+                {
+                    "name": "Lumen",
+                    "position": "Data Engineer",
+                    "startDate": "2022",
+                    "highlights": [
+                        "Aligned finance and sales stakeholders on one revenue definition.",
+                        "Wrote dbt models for the month-end close.",
+                    ],
+                }
+            ],
+            "skills": [{"name": "Data", "keywords": ["dbt", "Risk management", "Kafka"]}],
+        }
+    )
+    asked = ["DBT", "risk management", "stakeholder management", "APACHE KAFKA"]
+    _, draft = drafted(resume, taxonomy, asked)
+    assert draft.resume.basics.summary.endswith(
+        "Core skills: dbt, Risk management, stakeholder management, Apache Kafka."
+    )
+
+
+def test_a_focus_line_written_with_the_wrong_casing_is_corrected(taxonomy):
+    resume = Resume.model_validate(
+        {
+            "basics": {"summary": "Data engineer.\n\nCore skills: Dbt, Airflow."},
+            "work": [
+                {
+                    "name": "Lumen",
+                    "position": "Engineer",
+                    "startDate": "2022",
+                    "highlights": ["Ran dbt in CI for the finance marts."],
+                }
+            ],
+        }
+    )
+    _, draft = drafted(resume, taxonomy, ["dbt"])
+    assert draft.resume.basics.summary == "Data engineer.\n\nCore skills: dbt, Airflow."
+
+
+def test_skills_the_summary_names_are_left_out_of_the_focus_line(parent, taxonomy):
+    summary = "Backend developer known for clear stakeholder management."
+    resume = parent.model_copy(
+        update={"basics": parent.basics.model_copy(update={"summary": summary})}
+    )
+    _, draft = drafted(resume, taxonomy, ["stakeholder management", "Scrum"])
+    assert draft.resume.basics.summary == f"{summary}\n\nCore skills: Scrum."
+    focus = next(e for e in draft.edits if e.kind == "focus-line")
+    assert focus.skills == ["Scrum"]
+    assert "stakeholder management: left out, the summary already names it" in focus.reason
+    _, again = drafted(draft.resume, taxonomy, ["stakeholder management", "Scrum"])
+    assert again.edits == []
+
+
+def test_no_focus_line_when_the_summary_names_every_evidenced_skill(parent, taxonomy):
+    summary = "Backend developer who runs Scrum with Redis and Go."
+    resume = parent.model_copy(
+        update={"basics": parent.basics.model_copy(update={"summary": summary})}
+    )
+    _, draft = drafted(resume, taxonomy, ["Scrum", "Redis", "Go"])
+    assert draft.resume.basics.summary == summary
+    assert all(e.kind != "focus-line" for e in draft.edits)
 
 
 def test_an_absent_skill_gets_a_note_naming_its_evidence_phrases(parent, taxonomy):
@@ -311,13 +407,65 @@ OTHER_LINES = [
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(lines=st.lists(st.sampled_from(SCRUM_LINES + OTHER_LINES), min_size=1, max_size=8))
-def test_reordering_bullets_is_stable(taxonomy, lines):
+def test_only_the_first_line_showing_the_skill_moves(taxonomy, lines):
     resume = Resume.model_validate(
         {"work": [{"name": "Acme", "position": "Lead", "startDate": "2020", "highlights": lines}]}
     )
     _, draft = drafted(resume, taxonomy, ["Scrum"])
     result = draft.resume.work[0].highlights
-    leading = [line for line in lines if line in SCRUM_LINES]
-    rest = [line for line in lines if line not in SCRUM_LINES]
-    assert result == leading + rest
+    scrum = [j for j, line in enumerate(lines) if line in SCRUM_LINES]
+    if not scrum or scrum[0] == 0:
+        assert result == lines
+    else:
+        assert result == [lines[scrum[0]], *lines[: scrum[0]], *lines[scrum[0] + 1 :]]
     assert sorted(draft.resume.work[0].highlightIds) == sorted(resume.work[0].highlightIds)
+
+
+ROLE_LINES = [
+    "Ran sprint planning for two squads.",
+    "Wrote the Redis caching layer for the catalog API.",
+    "Set up Jira boards for three teams.",
+    "Cut cloud costs by a third.",
+    "Hired four engineers.",
+    "Built Kafka consumers that fed stock levels to 900 stores.",
+]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    roles=st.lists(
+        st.lists(st.sampled_from(ROLE_LINES), min_size=1, max_size=5, unique=True),
+        min_size=1,
+        max_size=3,
+    ),
+    asked=st.lists(
+        st.sampled_from(["Scrum", "Redis", "Jira", "stream processing", "Go"]),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ),
+)
+def test_the_record_of_moves_is_what_the_diff_shows(taxonomy, roles, asked):
+    """Every move the diff shows has an edit saying why, and no edit claims a move the
+    diff does not show (the record, `resumetool diff` and the demo's count agree)."""
+    from resumetool.diff import diff_resumes
+
+    work = [
+        {"name": f"Co{n}", "position": "Lead", "startDate": f"{2024 - 3 * n}", "highlights": lines}
+        for n, lines in enumerate(roles)
+    ]
+    if len(work) > 1:
+        for n, role in enumerate(work[1:], 1):
+            role["endDate"] = f"{2024 - 3 * n + 2}"
+    resume = Resume.model_validate({"work": work})
+    _, draft = drafted(resume, taxonomy, asked)
+    moves = {(e.highlight, e.before, e.after) for e in draft.edits if e.kind == "move"}
+    up, down = diff_resumes(resume, draft.resume).moved_within_entries()
+    assert moves == {(b.id, b.before_line, b.after_line) for b in [*up, *down]}
+    for edit in draft.edits:
+        if edit.kind == "move":
+            assert edit.skills and edit.reason.startswith(("moved up: ", "moved down: "))
+    for before, after in zip(resume.work, draft.resume.work, strict=True):
+        assert after.highlights[1:] == [h for h in before.highlights if h != after.highlights[0]]

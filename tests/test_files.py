@@ -91,3 +91,79 @@ def test_validate_refuses_a_newer_schema_before_the_fields(tmp_path):
         validate(Interview, read_yaml(path), path)
     assert caught.value.field == "schema" and caught.value.line == 1
     assert "upgrade resumetool" in caught.value.one_line()
+
+
+# -- validation messages in plain words --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("model_name", "data", "line"),
+    [
+        (
+            "Interview",
+            {"company": "Acme", "date": "2026-13-01"},
+            "f.yaml: date: is not a date; write it as YYYY-MM-DD",
+        ),
+        ("Interview", {"date": "2026-11-01"}, "f.yaml: company: is missing (required)"),
+        (
+            "Interview",
+            {"company": "Acme", "date": "2026-11-01", "stage": "onsit"},
+            "f.yaml: stage: must be one of screen, phone, technical, onsite, final, other"
+            " (not 'onsit')",
+        ),
+        (
+            "Interview",
+            {"company": "Acme", "date": "2026-11-01", "interest": 9},
+            "f.yaml: interest: must be from 1 to 5 (not 9)",
+        ),
+        (
+            "Interview",
+            {"company": "Acme", "date": "2026-11-01", "interest": "high"},
+            "f.yaml: interest: must be a whole number from 1 to 5",
+        ),
+        (
+            "Interview",
+            {"company": "Acme", "date": "2026-11-01", "pros": ["a", "b", "c", "d"]},
+            "f.yaml: pros: at most 3 pros, not 4: the reflection method keeps the three that"
+            " matter most, so pick those",
+        ),
+        (
+            "CompanyList",
+            {"companies": [{"name": "Acme", "interest": 0}]},
+            "f.yaml: companies.0.interest: must be from 1 to 5 (not 0)",
+        ),
+        (
+            "CompanyList",
+            {"companies": [{"name": "Acme", "interest": 2, "date": "soon"}]},
+            "f.yaml: companies.0.date: is not a date; write it as YYYY-MM-DD",
+        ),
+    ],
+)
+def test_validation_names_the_field_in_plain_words_with_the_format(model_name, data, line):
+    from resumetool import interview
+    from resumetool.files import validate
+
+    with pytest.raises(ValidationFailed) as caught:
+        validate(getattr(interview, model_name), data, "f.yaml")
+    text = caught.value.one_line()
+    assert text.startswith(line + " — "), text
+    for pydantic_words in ("Input should", "Field required", "valid date", "Value error"):
+        assert pydantic_words not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("schema: 1\ncompany: A\ndate: 2026-13-01\n", "x.yaml:3: date: 2026-13-01 is not a date"),
+        ("companies:\n  - name: A\n    date: 2026-02-30\n", "x.yaml:3: date: 2026-02-30 is not"),
+        ("dates: [2026-02-30]\n", "x.yaml:1: dates: 2026-02-30 is not a date"),
+    ],
+)
+def test_an_impossible_date_in_yaml_names_the_field_and_the_format(tmp_path, text, line):
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        read_yaml(path)
+    message = caught.value.one_line()
+    assert message.startswith(str(tmp_path / line)), message
+    assert "write it as YYYY-MM-DD" in message

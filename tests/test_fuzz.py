@@ -361,7 +361,8 @@ def test_a_link_without_a_rect_costs_the_link_not_the_resume(tmp_path):
         _pdf(b" /Annots [<< /Type /Annot /Subtype /Link /A << /URI (https://x.example) >> >>]")
     )
     result, lines = invoke(["parse", str(path), "--format", "json"])
-    assert result.exit_code == 0 and lines == [], lines
+    foreign = [line for line in lines if not line.startswith("resumetool: warning: ")]
+    assert result.exit_code == 0 and foreign == [], lines
     assert json.loads(result.stdout)["basics"]["name"] == "Priya Raman"
 
 
@@ -387,7 +388,8 @@ def test_a_damaged_stream_prints_no_library_log_lines(tmp_path):
     damaged[-1] ^= 0xFF  # the Adler-32 checksum: pdfminer decodes it all, and logs
     path.write_bytes(_pdf(content=bytes(damaged)))
     result, lines = invoke(["parse", str(path), "--format", "json"])
-    assert result.exit_code == 0 and lines == [], lines
+    foreign = [line for line in lines if not line.startswith("resumetool: warning: ")]
+    assert result.exit_code == 0 and foreign == [], lines
     assert json.loads(result.stdout)["basics"]["name"] == "Priya Raman"
 
 
@@ -398,10 +400,12 @@ def test_an_impossible_date_in_yaml_names_the_file_and_line(tmp_path):
     path.write_text(INTERVIEW_YAML.replace("2026-11-20", "2026-02-30"), encoding="utf-8")
     result, lines = invoke(["-w", str(ws.root), "interview", "list"])
     assert result.exit_code == 1 and problem(result, lines) is None, lines
-    assert re.search(r"2026-02-28-acme\.yaml:4: invalid value: day is out of range", lines[0])
+    assert re.search(
+        r"2026-02-28-acme\.yaml:4: date: 2026-02-30 is not a date \(day is out of range", lines[0]
+    )
     ws.companies_path.write_text(COMPANIES_YAML.replace("2026-12-03", "2026-12-32"), "utf-8")
     result, lines = invoke(["-w", str(ws.root), "company", "list"])
-    assert result.exit_code == 1 and "companies.yaml:9: invalid value" in lines[0], lines
+    assert result.exit_code == 1 and "companies.yaml:9: date: 2026-12-32 is not a" in lines[0]
 
 
 def test_settings_seed_is_a_working_file(workspace):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from resumetool import plan_rules
 from resumetool.errors import InputError, RenderError, UsageError
-from resumetool.interview import Company, CompanyList
+from resumetool.interview import Company, CompanyList, Interview
 from resumetool.plan import Plan, Slot, plan_interviews, plan_to_ics, slot_uid, write_ics
 
 WEDNESDAY = dt.date(2026, 11, 25)
@@ -78,6 +78,62 @@ def test_ties_follow_the_order_in_companies_yaml_and_say_so():
     assert [s.company for s in second.slots][:2] == ["Alpha", "Zulu"]
     assert "tie with Alpha: order in companies.yaml" in by_name(first)["Zulu"].reason
     assert "tie" not in by_name(first)["Big"].reason
+
+
+def test_a_company_with_a_fixed_date_is_never_named_in_a_tie():
+    plan = plan_interviews(
+        [company("Hooli", 5), company("Pied Piper", 5, date=dt.date(2026, 12, 10))],
+        today=WEDNESDAY,
+    )
+    assert all("tie" not in slot.reason for slot in plan.slots)
+    flexible = plan_interviews(
+        [company("Hooli", 5), company("Pied Piper", 5), company("Aviato", 5)], today=WEDNESDAY
+    )
+    assert "tie with Pied Piper, Aviato" in by_name(flexible)["Hooli"].reason
+
+
+def interview(name: str, day: dt.date, outcome: str, ident: str | None = None) -> Interview:
+    logged = Interview(company=name, date=day, outcome=outcome)
+    logged.id = ident or f"{day.isoformat()}-{name.lower()}"
+    return logged
+
+
+def test_a_company_whose_latest_interview_ended_it_is_left_out_with_a_note():
+    companies = [company("Acme Retail", 1, status="applied"), company("Big", 4)]
+    interviews = [
+        interview("Acme Retail", dt.date(2026, 11, 10), "pending"),
+        interview("acme  retail", dt.date(2026, 11, 20), "rejected", "2026-11-20-acme-retail"),
+    ]
+    plan = plan_interviews(companies, today=WEDNESDAY, interviews=interviews)
+    assert [s.company for s in plan.slots] == ["Big"]
+    assert plan.left_out[0].model_dump() == {
+        "company": "Acme Retail",
+        "status": "closed",
+        "interview": "2026-11-20-acme-retail",
+    }
+    assert any(
+        n.startswith("Acme Retail is left out: its latest interview (2026-11-20-acme-retail)")
+        and "--status closed" in n
+        for n in plan.notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "extra", "planned"),
+    [
+        (["rejected", "pending"], {}, True),  # a later round is pending
+        (["pending", "offer"], {}, False),
+        (["pending", "withdrawn"], {}, False),
+        (["pending", "rejected"], {"date": dt.date(2026, 12, 2)}, True),  # a new round is fixed
+        (["pending", "rejected"], {"status": "closed"}, False),
+    ],
+)
+def test_only_the_latest_interview_decides(outcomes, extra, planned):
+    interviews = [
+        interview("Acme", dt.date(2026, 11, 10 + n), outcome) for n, outcome in enumerate(outcomes)
+    ]
+    plan = plan_interviews([company("Acme", 2, **extra)], today=WEDNESDAY, interviews=interviews)
+    assert ("Acme" in by_name(plan)) is planned
 
 
 def test_no_low_interest_companies_means_no_practice_run_and_a_suggestion():
@@ -442,8 +498,8 @@ def test_of_two_fixed_targets_far_apart_the_higher_one_anchors_the_other_is_note
     assert "the cluster forms around it" in slots["Far"].reason
     assert "away from the cluster" in slots["Near"].reason
     assert any(
-        n.startswith("Near (interest 3) is fixed on Tue 2026-12-01, away from the cluster")
-        and "2027-01-11 – 2027-01-12" in n
+        n.startswith("Near (interest 3) is fixed on Tuesday 1 December 2026, away from the")
+        and "cluster (11–12 January 2027)" in n
         for n in plan.notes
     )
 

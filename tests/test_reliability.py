@@ -295,7 +295,8 @@ def test_sigkill_at_random_moments_during_render(base: Path, tmp_path: Path):
     "commands",
     [
         (["draft", "--no-render"], ["draft", "--no-render", "--emphasize", "Jira"]),
-        (["import", "{files}/new.json"], ["import", "{files}/resume.json"]),
+        # --force: resume.json is v1's own file, which import alone would not store again
+        (["import", "{files}/new.json"], ["import", "{files}/resume.json", "--force"]),
     ],
     ids=["two drafts", "two imports"],
 )

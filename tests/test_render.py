@@ -188,6 +188,42 @@ def test_pdf_lines_read_in_a_predictable_order(rendered, full, name):
         assert bullets[0].startswith("• " + job.highlights[0][:40])
 
 
+@pytest.fixture(scope="module")
+def placeless(full: Resume) -> Resume:
+    """The full sample with its first role's location left out."""
+    work = [full.work[0].model_copy(update={"location": None}), *full.work[1:]]
+    return full.model_copy(update={"work": work})
+
+
+@pytest.mark.parametrize("name", DESIGNS)
+def test_dates_end_the_title_line_when_there_is_no_location(placeless, name):
+    """Never a line holding only the dates, between the title and the bullets."""
+    design = render.find_design(name)
+    job = placeless.work[0]
+    title, dates = (
+        render.entry_title([job.position, job.name]),
+        render.date_range(job.startDate, job.endDate),
+    )
+    lines = [
+        line.strip()
+        for page in pdf_pages(render.render_bytes(placeless, design, "pdf")[0])
+        for line in page
+    ]
+    assert f"{title} {dates}" in lines and dates not in lines
+    paragraphs = docx_paragraphs(render.render_bytes(placeless, design, "docx")[0])
+    assert ("Heading 2", f"{title}\t{dates}") in paragraphs
+    assert not [text for _, text in paragraphs if text.strip() == dates]
+    other = placeless.work[1]
+    assert (
+        "Entry Details",
+        f"{other.location}\t{render.date_range(other.startDate, other.endDate)}",
+    ) in paragraphs
+    html = render.render_bytes(placeless, design, "html")[0].decode()
+    assert re.search(
+        rf'<div class="titleline"><h3>[^<]*</h3><span class="dates">{re.escape(dates)}</span>', html
+    )
+
+
 @pytest.mark.parametrize("name", DESIGNS)
 def test_docx_has_everything_in_word_structure(rendered, full, name):
     import docx
@@ -341,8 +377,9 @@ def test_nasty_text_comes_out_of_the_docx_verbatim(nasty_rendered, nasty, name):
     paragraphs = docx_paragraphs(nasty_rendered[name, "docx"][0])
     texts = [t for _, t in paragraphs]
     assert texts[0] == nasty.basics.name
+    headings = [t.split("\t")[0] for style, t in paragraphs if style == "Heading 2"]
     for job in nasty.work:
-        assert render.entry_title([job.position, job.name]) in texts
+        assert render.entry_title([job.position, job.name]) in headings
         for line in job.highlights:
             assert render.clean_text(line) in texts
     assert " ".join(texts).count("<script>") == 1

@@ -45,3 +45,17 @@ def test_a_render_parses_back_to_the_same_resume(tmp_path, scorer, resume_id, na
     parsed = structure.load_resume(path).to_json_resume()
     total, components, *_ = scorer.score_doc(truth, parsed)
     assert total >= 98, components
+
+
+@pytest.mark.parametrize("name", ["classic", "modern"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_roles_without_a_location_parse_back(tmp_path, scorer, name, fmt):
+    """With no location the dates end the title line; the parser must still read them."""
+    structure = pytest.importorskip("resumetool.structure")
+    truth = json.loads((GROUND / f"{SUBSET[0]}.json").read_text(encoding="utf-8"))
+    for job in truth["work"][::2]:
+        job.pop("location", None)
+    (path,) = render.render_resume(Resume.from_json_resume(truth), name, fmt, tmp_path)
+    parsed = structure.load_resume(path).to_json_resume()
+    total, components, *_ = scorer.score_doc(truth, parsed)
+    assert total >= 98, components

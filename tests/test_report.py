@@ -253,8 +253,14 @@ def test_html_is_one_self_contained_file_with_the_chart(v1_report):
     for forbidden in ("http://", "https://", "<script", "<link", "@import", "url(", "<iframe"):
         assert forbidden not in html.lower()
     assert html.count("<svg") == 1 + len(v1_report.chart)  # the chart, one bar area per row
-    assert html.count('class="bar-d"') == len(v1_report.chart) == 9
-    assert html.count('class="bar-e"') == 9
+    # The chart is this interview's: Scrum, Kanban, stakeholder management, HIPAA.
+    charted = {row.skill for row in v1_report.chart}
+    assert charted == {c.skill for c in v1_report.coverage} and len(charted) == 4
+    assert html.count('class="bar-d"') == html.count('class="bar-e"') == 4
+    # The other interviews' skills are in the patterns section, none left unmentioned.
+    listed = {s.skill for s in v1_report.repeated} | {s.skill for s in v1_report.elsewhere}
+    assert listed | charted == {row.skill for row in v1_report.analysis.skills}
+    assert "Brought up once, in another interview" in html
     assert "@media print" in html and "@media (max-width: 640px)" in html
     assert 'name="viewport"' in html
 
@@ -312,3 +318,59 @@ def test_the_report_never_writes_into_the_workspace(v1_workspace, tmp_path):
         p.relative_to(copy) for p in copy.rglob("*") if ".resumetool-cache" not in str(p)
     )
     assert before == after
+
+
+# -- one date form for prose, one for tables -----------------------------------------------
+
+LONG_DATE = re.compile(
+    r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} (January|February|March|April|May|"
+    r"June|July|August|September|October|November|December) \d{4}\b"
+)
+SHORT_DATE = re.compile(
+    r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r" \d{4}\b"
+)
+DAY_WORD = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
+BARE_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b(?!-)")  # an interview id goes on: 2026-11-23-…
+
+
+def test_a_report_writes_days_one_way_in_prose_and_one_way_in_tables(tmp_path):
+    ws = example_workspace(tmp_path / "ws")
+    ws.add_company("Pied Piper", 5, date=TODAY.replace(day=30))  # fixed, before the cluster
+    report = build_report(ws, "latest", today=TODAY)
+    text = render_markdown(report)
+    prose = [line for line in text.splitlines() if not line.startswith("|")]
+    tables = [line for line in text.splitlines() if line.startswith("|")]
+    note = next(n for n in report.plan_notes if n.startswith("Pied Piper"))
+    assert "fixed on Monday 30 November 2026" in note
+    assert "ahead of the cluster (8–10 December 2026)" in note
+    for line in prose:
+        rest = LONG_DATE.sub("", line)
+        assert not DAY_WORD.search(rest) and not BARE_ISO.search(rest), line
+    for line in tables:
+        rest = SHORT_DATE.sub("", line)
+        assert not DAY_WORD.search(rest) and not BARE_ISO.search(rest), line
+    assert any(SHORT_DATE.search(line) for line in tables)
+    assert "| Mon 23 Nov 2026 |" in text  # the interview's own date, in the first table
+    html = render_html(report)
+    assert "Mon 30 Nov 2026" in html and "Monday 23 November 2026" in html
+    assert not re.search(r"(Mon|Tue|Wed|Thu|Fri) \d{4}-\d{2}-\d{2}", html)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "words"),
+    [
+        ((2026, 12, 17), (2026, 12, 18), "17–18 December 2026"),
+        ((2026, 11, 30), (2026, 12, 2), "30 November – 2 December 2026"),
+        ((2026, 12, 28), (2027, 1, 4), "28 December 2026 – 4 January 2027"),
+        ((2026, 12, 17), (2026, 12, 17), "17 December 2026"),
+    ],
+)
+def test_date_spans_say_nothing_twice(first, last, words):
+    import datetime as dt
+
+    from resumetool.dates import date_span, long_date, short_date
+
+    assert date_span(dt.date(*first), dt.date(*last)) == words
+    assert long_date(dt.date(2026, 11, 26)) == "Thursday 26 November 2026"
+    assert short_date(dt.date(2026, 11, 26)) == "Thu 26 Nov 2026"

@@ -13,11 +13,14 @@ from resumetool.parse.lines import Line, Run
 from resumetool.structure.features import (
     FEATURES,
     Candidate,
+    guess_section,
     heading_section,
     is_legal_form,
+    is_title_case,
     load,
     match_degree,
     score,
+    user_headings,
 )
 
 
@@ -28,7 +31,9 @@ def _line(text: str, **kw) -> Line:
 
 def _cand(text: str, **kw) -> Candidate:
     line_kw = {
-        k: kw.pop(k) for k in list(kw) if k in ("bold", "size", "heading_level", "bullet", "style")
+        k: kw.pop(k)
+        for k in list(kw)
+        if k in ("bold", "size", "heading_level", "bullet", "style", "block_start")
     }
     return Candidate(text, _line(text, **line_kw), **kw)
 
@@ -44,6 +49,10 @@ CASES: dict[str, tuple[Candidate, Candidate]] = {
         _cand("Skills", size=10.5, body_size=10),
     ),
     "ends_with_colon": (_cand("Skills:"), _cand("Skills")),
+    "title_case_after_space": (
+        _cand("Where I Have Worked", block_start=True),
+        _cand("Where I have worked", block_start=True),
+    ),
     "short_standalone": (_cand("Key Skills"), _cand("Key Skills\tMore text here")),
     "is_bullet": (_cand("Led it", bullet=True), _cand("Led it")),
     "has_date": (_cand("Acme 2019 – 2020"), _cand("Acme Labs")),
@@ -132,10 +141,61 @@ def test_a_name_beats_contact_lines():
         ("Honors & Activities", "awards", False),
         ("Corvid Labs", None, False),
         ("Smith and Wesson", None, False),
+        ("Work", "work", True),
+        ("Jobs", "work", True),
+        ("Where I've Worked:", "work", True),
+        ("Relevant Work", "work", True),
+        ("Selected Experience", "work", True),
+        ("Professional Work", "work", False),
+        ("Work Experience & Projects", "work", False),
+        ("Projects and Work Experience", "projects", False),
+        ("Leadership & Volunteer Experience", "volunteer", False),
+        ("Skills & Tools", "skills", True),
+        ("Tools & Methods", "skills", False),
+        ("Programming Languages", "skills", True),
+        ("Design Toolkit", "skills", False),
+        ("Spoken Languages", "languages", True),
     ],
 )
 def test_heading_lexicon(text, section, exact):
     assert heading_section(text) == (section, exact)
+
+
+def test_user_headings_come_first_and_name_their_section():
+    extra = user_headings({"experience": ["Where I've Been"], "skills": "My Arsenal"})
+    assert extra == {"where ive been": "work", "my arsenal": "skills"}
+    assert heading_section("WHERE I'VE BEEN", extra) == ("work", True)
+    assert heading_section("My Arsenal & Languages", extra) == ("skills", False)
+    assert heading_section("Where I've Been") == (None, False)
+    with pytest.raises(ValueError, match="'jobz' is not a section"):
+        user_headings({"jobz": ["x"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Career Path", "work"),
+        ("My Teaching Experience So Far", "work"),
+        ("The Stack I Use", "skills"),
+        ("Where I've Been", None),
+    ],
+)
+def test_guess_section_finds_a_known_phrase_or_head_word_inside(text, section):
+    assert guess_section(text) == section
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Where I Have Worked", True),
+        ("Skills & Tools", True),
+        ("Education and Training", True),
+        ("Where I have worked", False),
+        ("Work 2019", False),
+    ],
+)
+def test_title_case(text, title):
+    assert is_title_case(text) is title
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from resumetool.versions import (
     Edit,
     check_not_version_data,
     find_version,
+    identical_version,
     import_resume,
     lineage_text,
     list_versions,
@@ -372,3 +373,35 @@ def test_sigkill_from_the_parent_at_random_moments(tmp_path: Path):
     numbers = [v.number for v in ws.versions()]
     assert numbers == list(range(1, len(numbers) + 1))
     assert find_version(ws.versions(), "latest").number == len(numbers)
+
+
+# -- the same resume twice ----------------------------------------------------------------
+
+
+def test_identical_version_compares_what_a_reader_sees_not_the_ids(ws, resume):
+    first = ws.add_version(resume, reason="first")
+    renamed = Resume.model_validate({**RESUME, "work": [{**RESUME["work"][0], "id": "work-other"}]})
+    assert (
+        renamed.to_json_resume()["work"][0]["id"]
+        != first.resume().to_json_resume()["work"][0]["id"]
+    )
+    assert identical_version(ws.versions(), renamed).label == "v1"
+    edited = resume.model_copy(deep=True)
+    edited.work[0].highlights.reverse()  # the same lines in another order are another resume
+    assert identical_version(ws.versions(), edited) is None
+    second = ws.add_version(edited, reason="reordered")
+    assert identical_version(ws.versions(), edited).label == second.label
+
+
+def test_import_returns_the_identical_version_and_writes_nothing(ws, tmp_path):
+    import json
+
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(RESUME), encoding="utf-8")
+    stored = import_resume(ws, path)
+    assert stored.written and stored.version.label == "v1"
+    again = import_resume(ws, path)
+    assert not again.written and again.version.label == "v1"
+    assert [v.label for v in ws.versions()] == ["v1"]
+    forced = import_resume(ws, path, force=True)
+    assert forced.written and forced.version.label == "v2"

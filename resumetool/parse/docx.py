@@ -9,7 +9,8 @@ What counts as a cue: heading styles (``Heading N``, ``Title``, outline level), 
 italic / all-caps / size from runs, their character styles, paragraph styles and the
 document defaults; Word list numbering (``numPr`` on the paragraph or its style) as a
 bullet; typed bullet characters; tabs as segment breaks; table cells read cell by cell,
-each row starting a new block (a two-column "dates | content" table is common).
+each row starting a new block (a two-column "dates | content" table is common); a row of
+one-line cells ("Programming | Python, SQL") is one line with a segment per cell.
 """
 
 from __future__ import annotations
@@ -133,6 +134,7 @@ class _Reader:
     def __init__(self, document: Any):
         self.document = document
         self.links: list[str] = []
+        self.tables = 0
         self.default_para: str | None = None
         self._parsed: dict[str, _Style] = {}
         self._resolved: dict[str, _Style] = {}
@@ -239,34 +241,46 @@ class _Reader:
         return found
 
     # ---- blocks ------------------------------------------------------------------
-    def block(self, el: Any, out: list[Line], *, source: str, first_in_row: bool = False) -> None:
+    def block(self, el: Any, out: list[Line], *, source: str) -> None:
         tag = el.tag
         if tag == f"{W}p":
-            lines = self.paragraph(el, source=source)
-            if lines and first_in_row:
-                lines[0].block_start = True
-            out.extend(lines)
+            out.extend(self.paragraph(el, source=source))
         elif tag == f"{W}tbl":
-            for row in el.iterfind(f"{W}tr"):
-                first = True
-                for cell_index, cell in enumerate(row.iterfind(f"{W}tc")):
-                    for child in cell.iterchildren():
-                        before = len(out)
-                        self.block(
-                            child,
-                            out,
-                            source="table" if source == "body" else source,
-                            first_in_row=first,
-                        )
-                        for line in out[before:]:
-                            line.indent = max(line.indent, float(cell_index))
-                        if len(out) > before:
-                            first = False
+            self.table(el, out, source="table" if source == "body" else source)
         elif tag == f"{W}sdt":
             content = el.find(f"{W}sdtContent")
             if content is not None:
                 for child in content.iterchildren():
-                    self.block(child, out, source=source, first_in_row=first_in_row)
+                    self.block(child, out, source=source)
+
+    def table(self, el: Any, out: list[Line], *, source: str) -> None:
+        """A table, row by row, each row starting a new block.
+
+        A row whose filled cells hold one line each ("Programming | Python, SQL, R") is one
+        Line with a segment per cell, as a PDF shows it; a row with longer cells ("dates |
+        title, company, bullets") stays a line per paragraph, each marked with its cell.
+        """
+        number = self.tables
+        self.tables += 1
+        for row_index, row in enumerate(el.iterfind(f"{W}tr")):
+            cells: list[list[Line]] = []
+            for cell_index, cell in enumerate(row.iterfind(f"{W}tc")):
+                lines: list[Line] = []
+                for child in cell.iterchildren():
+                    self.block(child, lines, source=source)
+                for line in lines:
+                    line.indent = max(line.indent, float(cell_index))
+                    if line.cell is None:  # a nested table's lines keep their own place
+                        line.cell = (number, row_index, cell_index)
+                cells.append(lines)
+            filled = [lines for lines in cells if lines]
+            if len(filled) > 1 and all(len(c) == 1 and not c[0].bullet for c in filled):
+                row_lines = [_joined_row([c[0] for c in filled], (number, row_index, -1))]
+            else:
+                row_lines = [line for lines in cells for line in lines]
+            if row_lines:
+                row_lines[0].block_start = True
+            out.extend(row_lines)
 
     def paragraph(self, p: Any, *, source: str) -> list[Line]:
         """The lines of one ``w:p``: one per line break, the first marked as a list item
@@ -388,6 +402,28 @@ class _Reader:
                 for child in element.iterchildren():
                     self.block(child, out, source=source)
         return headers, footers
+
+
+def _joined_row(cells: list[Line], place: tuple[int, int, int]) -> Line:
+    """One Line for a table row of one-line cells: a segment per cell (a cell's own tabs
+    stay segments inside it), the size of its largest text, no heading level."""
+    runs: list[Run] = []
+    offset = 0
+    for line in cells:
+        for run in line.runs:
+            runs.append(Run(run.text, run.bold, run.italic, offset + run.segment))
+        offset = max((r.segment for r in runs), default=-1) + 1
+    sizes = [line.size for line in cells if line.size]
+    first = cells[0]
+    return Line(
+        runs=runs,
+        size=max(sizes) if sizes else None,
+        indent=first.indent,
+        source=first.source,
+        style=first.style,
+        all_caps=all(line.all_caps for line in cells),
+        cell=place,
+    )
 
 
 def _paragraph_props(ppr: Any) -> _ParagraphProps:

@@ -58,6 +58,10 @@ class Line:
     """Where each segment starts on the page (PDF only): the columns a line spans."""
     style: str | None = None
     all_caps: bool = False
+    cell: tuple[int, int, int] | None = None
+    """Where a line from a table stands: (table, row, column), numbered in reading order
+    (DOCX only). A table whose every cell of a row is one line gives that row as one Line
+    with a segment per cell, ``cell`` column -1."""
 
     def changed(self) -> None:
         """Forget the cached texts after a reader edits ``runs`` (joining a wrapped line)."""

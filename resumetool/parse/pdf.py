@@ -19,7 +19,8 @@ Layout rules, all geometric (no rule knows a generator; the thresholds are in la
   labels the lines beside it (dates or places beside each entry) stays on those lines;
 - a wrapped bullet is joined when the next line is not a bullet, sits at the bullet's
   indent or its text's indent, and follows with a line's usual spacing;
-- a wrapped paragraph is joined when the previous line reached its column's right edge;
+- a wrapped paragraph is joined when the previous line reached its column's right edge,
+  unless the line has a label of its own in the column left of it (a new table row);
 - a hyphen at a line end is kept for compounds ("cross-functional") and dropped for a
   word split by hyphenation ("medica-tions"), judged with an English word list.
 """
@@ -809,6 +810,8 @@ def _continues(
         return ""
     main_prev = _widest(prev.segments)
     main_cur = cur.segments[_main_index(prev, cur)]
+    if _new_row(prev, cur, main_cur):
+        return ""
     if line.bullet and bullet_text_x0 is not None:
         bullet_x0 = line.x0 if line.x0 is not None else prev.x0
         if not (bullet_x0 - ALIGNED_COLUMN <= main_cur[0].x0 <= bullet_text_x0 + ALIGNED):
@@ -823,6 +826,20 @@ def _continues(
     first_word = main_cur[0]
     next_end = main_prev[-1].x1 + (first_word.x1 - first_word.x0) + LINE_WRAP_SPACE * cur.size
     return "main" if next_end >= right else ""
+
+
+def _new_row(prev: _VLine, cur: _VLine, main_cur: list[_Word]) -> bool:
+    """Whether ``cur`` opens a new table row rather than wrapping ``prev``'s text: it has
+    text of its own in the label column left of its main text, under a label of ``prev``
+    that was complete (its next word would have fit), as "Cloud & ops ‖ AWS, Terraform"
+    under "Data ‖ Airflow, Spark, PostgreSQL"."""
+    left = cur.segments[0]
+    if left is main_cur or len(prev.segments) < 2:
+        return False
+    label = prev.segments[0]
+    if label is _widest(prev.segments) or abs(left[0].x0 - label[0].x0) > ALIGNED:
+        return False
+    return not _cell_wrapped(label, prev.segments[1], left[0])
 
 
 def _main_index(prev: _VLine, cur: _VLine) -> int:

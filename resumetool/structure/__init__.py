@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..parse.lines import Document, Line
+from .diagnose import diagnose
 from .outline import format_outline
 
 if TYPE_CHECKING:
     from ..model import Resume
     from .sections import Section
 
-__all__ = ["build_resume", "format_outline", "load_resume"]
+__all__ = ["build_resume", "diagnose", "format_outline", "load_resume"]
 
 _NAME_SPLIT_RE = re.compile(r"\s*(?:\||·|•|\t|\s{3,})\s*")
 _LIST_SECTIONS: dict[str, tuple[str, str | None, str | None]] = {
@@ -38,34 +39,62 @@ _NAME_LINES = 8
 """The name is looked for in the header's first lines only (the rest is contact details)."""
 
 
-def load_resume(path: str | Path) -> Resume:
+def load_resume(
+    path: str | Path, extra_headings: Mapping[str, Iterable[str]] | None = None
+) -> Resume:
     """Read any supported resume file into a Resume.
 
     Why one entry point: import, analyze, diff and render all take "a resume file" from
     the user; they should not care whether it is a Word file or the JSON Resume YAML that
     a previous version was saved as.
+
+    ``extra_headings``: the user's own section headings, ``{section: [heading, …]}``
+    (e.g. ``{"experience": ["Where I have worked"]}``; a key is any word the heading
+    lexicon knows for a section). The CLI passes the ``[headings]`` table of
+    resumetool.toml; they are read before the built-in lexicon.
     """
     from ..parse import detect_format, read_bytes, read_document
 
+    headings = _user_headings(extra_headings)
     path = Path(path)
     data = read_bytes(path)
     if detect_format(data, path) == "jsonresume":
         from ..parse import jsonresume
 
         return jsonresume.load(path, data)
-    return build_resume(read_document(path))
+    return build_resume(read_document(path), headings)
 
 
-def build_resume(document: Document) -> Resume:
-    """Sections, entries, dates and contact details from a read document."""
+def _user_headings(extra: Mapping[str, Iterable[str]] | None) -> dict[str, str]:
+    from ..errors import ValidationFailed
+    from .features import user_headings
+
+    try:
+        return user_headings(extra)
+    except ValueError as exc:
+        raise ValidationFailed(
+            str(exc), field="headings", hint="fix the [headings] table in resumetool.toml"
+        ) from exc
+
+
+def build_resume(document: Document, headings: Mapping[str, str] | None = None) -> Resume:
+    """Sections, entries, dates and contact details from a read document.
+
+    ``headings``: extra heading phrases, normalized phrase → section key (as
+    ``features.user_headings`` makes them from the user's table).
+    """
     from ..model import Resume
     from .sections import split_sections
 
-    sections = split_sections(document)
-    basics, unparsed = _basics(sections, document)
+    sections = split_sections(document, headings)
+    basics, unparsed = _basics(sections, document, headings)
     out: dict[str, Any] = {}
     for section in sections[1:]:
-        if not section.lines or section.key == "contact":
+        if section.key == "contact":
+            continue
+        if not section.lines:
+            if section.key == "other" and section.title:
+                unparsed.append(section.title)  # an unknown heading is text too: kept
             continue
         if section.key == "summary":
             text = " ".join(line.plain for line in section.lines)
@@ -77,7 +106,9 @@ def build_resume(document: Document) -> Resume:
     return Resume.model_validate(out)
 
 
-def _basics(sections: list[Section], document: Document) -> tuple[dict[str, Any], list[str]]:
+def _basics(
+    sections: list[Section], document: Document, headings: Mapping[str, str] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """Name, label and contact details, and the text near them that is none of those.
 
     Why from three places: the header holds them mostly, but some resumes give contact
@@ -86,7 +117,7 @@ def _basics(sections: list[Section], document: Document) -> tuple[dict[str, Any]
     """
     from .contact import extract
 
-    name, label, contact_parts, unparsed = _name_and_label(sections[0].lines, document)
+    name, label, contact_parts, unparsed = _name_and_label(sections[0].lines, document, headings)
     name = _exact_name(name, document.author)
     for section in sections[1:]:
         if section.key == "contact":
@@ -99,17 +130,18 @@ def _basics(sections: list[Section], document: Document) -> tuple[dict[str, Any]
     leftovers = [text for text in contact.leftovers if text.lower().lstrip("@") not in usernames]
     if not label:
         for index, part in enumerate(leftovers):
-            if _label_like(part):
+            if _label_like(part, headings):
                 basics["label"] = leftovers.pop(index)
                 break
     unparsed.extend(leftovers)
+    unparsed.extend(contact.remnants)
     return basics, unparsed
 
 
 def _contact_parts(lines: Iterable[Line]) -> list[str]:
     from .contact import PART_SPLIT_RE
 
-    return [part for line in lines for part in PART_SPLIT_RE.split(line.plain) if part]
+    return [part for line in lines for part in PART_SPLIT_RE.split(line.text) if part]
 
 
 def _add_section(out: dict[str, Any], section: Section, kind: str) -> list[str]:
@@ -139,6 +171,9 @@ def _add_section(out: dict[str, Any], section: Section, kind: str) -> list[str]:
         name_key, by_key, date_key = _LIST_SECTIONS[key]
         raws = E.group(lines, kind, bullets_are_entries=True)
         built = [E.build_named(raw, name_key, by_key, date_key) for raw in raws]
+    elif E.forms_skill_groups(lines):  # an unknown heading over "label | list" rows
+        out.setdefault("skills", []).extend(E.build_skills(lines))
+        return [section.title or ""]
     else:  # a section the lexicon does not know: kept whole
         return [section.title or "", *(line.plain for line in lines)]
     unparsed: list[str] = []
@@ -155,7 +190,7 @@ def _add(out: dict[str, Any], key: str, entry: dict[str, Any]) -> None:
 
 
 def _name_and_label(
-    header: list[Line], document: Document
+    header: list[Line], document: Document, headings: Mapping[str, str] | None = None
 ) -> tuple[str | None, str | None, list[str], list[str]]:
     """(name, label, parts left for contact details, text that is neither)."""
     from .features import Candidate, min_score, score
@@ -181,10 +216,12 @@ def _name_and_label(
         used.add((line_index, part_index))
         following = line_index + 1
         if following < len(pieces) and len(pieces[following]) == 1:
-            text = pieces[following][0].strip()
-            if _label_like(text):
+            text, place = _label_and_place(pieces[following][0].strip())
+            if _label_like(text, headings):
                 label = text
                 used.add((following, 0))
+                if place:
+                    pieces[following].append(place)
     contact_parts: list[str] = []
     before_name: list[str] = []
     for index, parts in enumerate(pieces):
@@ -225,8 +262,22 @@ def _has_contact(text: str) -> bool:
     return bool(re.search(r"@|\d{3}|https?://|www\.|\.com|\.org|linkedin|github", text, re.I))
 
 
-def _label_like(text: str) -> bool:
+def _label_and_place(text: str) -> tuple[str, str | None]:
+    """("Data Engineer", "Lisbon, Portugal") from "Data Engineer — Lisbon, Portugal": a
+    headline with the place after a dash; the text and None when no place ends it."""
     from .contact import parse_location
+
+    dashes = list(re.finditer(r"\s+[–—-]\s+", text))
+    if dashes and parse_location(text[dashes[-1].end() :]) is not None:
+        return text[: dashes[-1].start()].strip(), text[dashes[-1].end() :].strip()
+    return text, None
+
+
+def _label_like(text: str, headings: Mapping[str, str] | None = None) -> bool:
+    """A headline ("Data Engineer"): a few capitalised words, no contact detail, date or
+    place, and never a section heading ("Work", "Skills & Tools")."""
+    from .contact import parse_location
+    from .features import heading_section
 
     words = text.split()
     return (
@@ -235,4 +286,5 @@ def _label_like(text: str) -> bool:
         and not any(ch.isdigit() for ch in text)
         and parse_location(text) is None
         and text[:1].isupper()
+        and not heading_section(text, headings)[1]
     )

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from .features import lexicon, load
+from .features import lexicon
+from .places import country_code
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL_RE = re.compile(
@@ -61,6 +62,10 @@ class Contact:
     location: dict[str, str] | None = None
     profiles: list[dict[str, str]] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    """Parts that held no contact detail: the headline may be among them."""
+    remnants: list[str] = field(default_factory=list)
+    """What is left of parts once their e-mail, link or phone is cut out ("Call me at …
+    weekdays" → "weekdays"): kept, never a headline; filler alone is dropped."""
 
     def basics(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -73,14 +78,22 @@ class Contact:
         return {k: v for k, v in data.items() if v}
 
 
-def parse_location(text: str) -> dict[str, str] | None:
-    """{'city', 'region'|'countryCode'…} for "Seattle, WA", "Berlin, Germany", "Remote"."""
-    found = _parse_location(text)
+def parse_location(text: str, *, any_region: bool = False) -> dict[str, str] | None:
+    """{'city', 'region', 'countryCode'…} for "Seattle, WA", "Lisbon, Portugal", "Remote".
+
+    The country is stored as its ISO code (places.py: "Portugal" → PT, "USA" → US); a
+    state or province stays in ``region`` as written; a place of work that is no place
+    ("Remote") is kept as ``address``. "City, Region, Country" needs a known region
+    (a US state, a Canadian province) unless ``any_region``: in a contact line a middle
+    piece is a region ("London, England, United Kingdom"), in an entry's header it is as
+    likely a company's city ("Carrefour Digital, Madrid, Spain").
+    """
+    found = _parse_location(text, any_region)
     return dict(found) if found else None
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_location(text: str) -> dict[str, str] | None:
+def _parse_location(text: str, any_region: bool = False) -> dict[str, str] | None:
     text = text.strip().strip(",;|").strip()
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text) or "@" in text:
         return None
@@ -88,28 +101,37 @@ def _parse_location(text: str) -> dict[str, str] | None:
         return {"address": text}
     pieces = [p.strip() for p in text.split(",")]
     if len(pieces) == 1:
-        if text.lower() in lexicon("countries") and text[:1].isupper():
-            return {"address": text}
-        return None
+        code = _country(text)
+        return {"countryCode": code} if code else None
     if len(pieces) > 3 or not all(pieces):
         return None
     city, last = pieces[0], pieces[-1]
     if not _CITY_RE.fullmatch(city) or len(city.split()) > 4:
         return None
     middle = pieces[1] if len(pieces) == 3 else None
-    if middle is not None and last.lower() not in lexicon("countries"):
+    country = _country(last)
+    if middle is not None and country is None:
         return None
     if last in lexicon_upper("us_states"):
         return _loc(city, region=last)
     if last.lower() in lexicon("regions") and last[:1].isupper():
         return _loc(city, region=last)
-    if last.lower() in lexicon("countries") and last[:1].isupper():
-        if middle is not None and not (
-            middle in lexicon_upper("us_states") or middle.lower() in lexicon("regions")
-        ):
-            return None
-        return _loc(city, region=middle, country=last)
+    if country is not None:
+        if middle is not None and not _is_region(middle):
+            loose = any_region and _CITY_RE.fullmatch(middle) and len(middle.split()) <= 3
+            if not loose:
+                return None
+        return _loc(city, region=middle, country=country)
     return None
+
+
+def _country(text: str) -> str | None:
+    """The ISO code of a country name written with a capital ("Portugal", "USA")."""
+    return country_code(text) if text[:1].isupper() else None
+
+
+def _is_region(text: str) -> bool:
+    return text in lexicon_upper("us_states") or text.lower() in lexicon("regions")
 
 
 @functools.cache
@@ -123,7 +145,7 @@ def _loc(city: str, region: str | None = None, country: str | None = None) -> di
     if region:
         out["region"] = region
     if country:
-        out["countryCode" if len(country) <= 3 else "address"] = country
+        out["countryCode"] = country
     return out
 
 
@@ -153,13 +175,11 @@ def _find_phone(text: str, region: str) -> tuple[str, bool] | None:
     return None
 
 
-def country_code(location: dict[str, str]) -> str | None:
-    """The ISO country code a parsed location points to ("Galway, Ireland" → "IE")."""
-    codes = load("lexicons.yaml")["country_codes"]
-    for key in ("countryCode", "address"):
-        value = location.get(key, "").lower()
-        if value in codes:
-            return str(codes[value])
+def location_country(location: dict[str, str]) -> str | None:
+    """The ISO country code a parsed location points to: its own, else the country of its
+    state or province ("Seattle, WA" → US, "Toronto, ON" → CA)."""
+    if location.get("countryCode"):
+        return location["countryCode"]
     region = location.get("region", "")
     if region.upper() in lexicon_upper("us_states") or (
         region.lower() in lexicon("regions") and region.lower() not in lexicon("canadian_provinces")
@@ -173,8 +193,8 @@ def country_code(location: dict[str, str]) -> str | None:
 def phone_region(parts: list[str]) -> str:
     """The country to read national phone numbers in: the first place the parts name, else US."""
     for part in parts:
-        location = parse_location(part)
-        code = country_code(location) if location else None
+        location = parse_location(part, any_region=True)
+        code = location_country(location) if location else None
         if code:
             return code
     return "US"
@@ -218,10 +238,11 @@ def extract(parts: list[str], links: list[str] | None = None) -> Contact:
                 if contact.phone is None or (found[1] and not phone_valid):
                     contact.phone, phone_valid = found
                 rest = re.sub(r"\+?\(?\d[\d\s().-]{6,}\d", " ", rest)
+        cut = rest != raw
         rest = rest.strip(" ,;|·•-–—:")
         if not rest:
             continue
-        location = parse_location(rest)
+        location = parse_location(rest, any_region=True)
         if location and contact.location is None:
             contact.location = location
             continue
@@ -231,7 +252,9 @@ def extract(parts: list[str], links: list[str] | None = None) -> Contact:
             rest,
             flags=re.IGNORECASE,
         )
-        if rest:
+        if rest and cut:
+            _add_remnant(contact, rest)
+        elif rest:
             contact.leftovers.append(" ".join(rest.split()))
     for link in links or []:
         lower = link.lower()
@@ -244,6 +267,14 @@ def extract(parts: list[str], links: list[str] | None = None) -> Contact:
         elif lower.startswith(("http://", "https://")):
             _add_url(contact, link)
     return contact
+
+
+def _add_remnant(contact: Contact, text: str) -> None:
+    """Keep what a contact detail left of its part, unless it is only filler words."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words or all(w in lexicon("contact_filler_words") for w in words):
+        return
+    contact.remnants.append(" ".join(text.split()))
 
 
 def _add_url(contact: Contact, url: str) -> None:

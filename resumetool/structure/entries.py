@@ -19,6 +19,7 @@ from ..parse.lines import Line, Run
 from .contact import parse_location
 from .dates import DateRange, find_range, has_date
 from .features import Candidate, is_legal_form, lexicon, load, match_degree, score
+from .places import country_code
 
 SEPARATOR_RE = re.compile(r"\s+(?:--|—|–|-|\||·|•|@|::|(?i:at))\s+|\s*[|;•·]\s*|\s+—|—\s+")
 """Where a header line splits into parts: dashes, bars, bullets, "@" and "at" (any case)."""
@@ -289,8 +290,9 @@ def peel_location(text: str) -> tuple[str, str | None]:
 
 
 def _is_place_word(text: str) -> bool:
+    """A place named by one word: a country ("Germany") or "Remote", not a city alone."""
     location = parse_location(text)
-    return bool(location and "address" in location)
+    return bool(location and "city" not in location)
 
 
 # ---- work-like entries ----------------------------------------------------------------------
@@ -687,7 +689,7 @@ def _issuer_like(text: str) -> bool:
     organisation word, an acronym ("AACN"), or a proper name of two or more capitalised
     words ("Marketing Week") — never a place ("Colorado", "New York")."""
     lower = text.lower()
-    if lower in lexicon("regions") or lower in lexicon("countries") or parse_location(text):
+    if lower in lexicon("regions") or country_code(text) or parse_location(text):
         return False
     if score("company", Candidate(text)) > 0 or re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", text):
         return True
@@ -718,24 +720,43 @@ def split_list(text: str) -> list[str]:
 
 
 def build_skills(lines: list[Line]) -> list[dict[str, Any]]:
-    """Grouped 'Label: a, b' lines → one skill each; a flat list → one skill named ''."""
+    """Skill groups from a skills section, in their order; a flat list → one skill named ''.
+
+    A group is a "Label: a, b" line, a row of a two-column table or a two-column PDF line
+    ("Programming ‖ Python, SQL, R") whose left cell is a short label and right cell a
+    list, or a label cell alone in its row beside one item a line. Rows count as groups
+    when at least one of them has a list (two or more items) on its right: a grid of
+    single skills ("Python ‖ Kubernetes") stays a flat list.
+    """
+    rows = any(len(row[1]) > 1 for row in map(_label_row, lines) if row)
+    labels = _label_cells(lines)
     skills: list[dict[str, Any]] = []
     flat: dict[str, Any] | None = None
     last_group: dict[str, Any] | None = None
+    group_row: tuple[int, int] | None = None
     for line in lines:
         text = line.plain.strip()
+        row = _label_row(line) if rows else None
+        if row is not None:
+            last_group, group_row = {"name": row[0], "keywords": row[1]}, None
+            skills.append(last_group)
+            continue
+        if id(line) in labels and line.cell is not None:
+            last_group = {"name": text.rstrip(":").strip(), "keywords": []}
+            group_row = line.cell[:2]
+            skills.append(last_group)
+            continue
         match = LABEL_RE.match(text)
         label = match.group("label").strip() if match else ""
         if match and len(label.split()) <= 5 and not has_date(label):
             last_group = {"name": label, "keywords": split_list(match.group("rest"))}
+            group_row = None
             skills.append(last_group)
             continue
-        items = split_list(text)
-        if (
-            last_group is not None
-            and not line.block_start
-            and not line.bullet
-            and (line.source != "table")
+        items = [item for segment in line.segments for item in split_list(segment)]
+        in_row = group_row is not None and line.cell is not None and line.cell[:2] == group_row
+        if last_group is not None and (
+            in_row or (not line.block_start and not line.bullet and line.source != "table")
         ):
             last_group["keywords"].extend(items)
             continue
@@ -744,6 +765,62 @@ def build_skills(lines: list[Line]) -> list[dict[str, Any]]:
             skills.append(flat)
         flat["keywords"].extend(items)
     return skills
+
+
+def forms_skill_groups(lines: list[Line]) -> bool:
+    """Whether the lines under a heading the lexicon does not know are skill groups: two
+    or more of them, every one a label with a list ("Label: a, b" or two cells), at least
+    one list of two or more items."""
+    if len(lines) < 2:
+        return False
+    longest = 0
+    for line in lines:
+        row = _label_row(line)
+        if row is None:
+            match = LABEL_RE.match(line.plain.strip())
+            if not match or not _short_label(match.group("label").strip()):
+                return False
+            row = (match.group("label"), split_list(match.group("rest")))
+        longest = max(longest, len(row[1]))
+    return longest > 1
+
+
+def _label_row(line: Line) -> tuple[str, list[str]] | None:
+    """(label, items) of a line of two cells: a short label, then what it lists."""
+    segments = line.segments
+    if len(segments) != 2 or line.bullet:
+        return None
+    label = segments[0].strip().rstrip(":").strip()
+    if not _short_label(label):
+        return None
+    items = split_list(segments[1])
+    return (label, items) if items else None
+
+
+def _short_label(text: str) -> bool:
+    """A group label: one to four words, no digit, no list or sentence punctuation."""
+    words = text.split()
+    return (
+        0 < len(words) <= 4
+        and not any(ch.isdigit() for ch in text)
+        and not re.search(r"[,;.!?]", text)
+    )
+
+
+def _label_cells(lines: list[Line]) -> set[int]:
+    """Table cells that label their row: a short label alone in the first column of a row
+    whose other cells hold more lines ("Programming" beside "Python", "SQL", "R")."""
+    by_row: dict[tuple[int, int], list[Line]] = {}
+    for line in lines:
+        if line.cell is not None and line.cell[2] >= 0:
+            by_row.setdefault(line.cell[:2], []).append(line)
+    found: set[int] = set()
+    for row in by_row.values():
+        first = [line for line in row if line.cell and line.cell[2] == 0]
+        others = [line for line in row if line.cell and line.cell[2] > 0]
+        if len(first) == 1 and others and _short_label(first[0].plain.strip().rstrip(":")):
+            found.add(id(first[0]))
+    return found
 
 
 _FLUENCY_RE = re.compile(r"^(?P<lang>[^(:—–-]+?)\s*(?:\((?P<f1>[^)]+)\)|[:—–-]\s*(?P<f2>.+))$")

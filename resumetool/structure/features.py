@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ class Candidate:
     body_size: float | None = None
     largest_size: float | None = None
     index: int = 0
+    headings: Mapping[str, str] | None = None
+    """The user's own heading phrases (normalized phrase → section), read with the lexicon."""
 
     @functools.cached_property
     def words(self) -> list[str]:
@@ -61,10 +63,16 @@ class Candidate:
     def lower_words(self) -> list[str]:
         return [w.lower().strip(".'’") for w in self.words]
 
+    @functools.cached_property
+    def section(self) -> tuple[str | None, bool]:
+        """``heading_section`` of the text, with the user's phrases."""
+        return heading_section(self.text, self.headings)
+
 
 def normalize_heading(text: str) -> str:
-    """'Licenses & Certifications:' → 'licenses and certifications'."""
+    """'Licenses & Certifications:' → 'licenses and certifications'; "I've" → 'ive'."""
     text = text.lower().replace("&", " and ").replace("+", " and ")
+    text = re.sub(r"['’]", "", text)
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
@@ -79,27 +87,84 @@ def heading_phrases() -> dict[str, str]:
     }
 
 
-def heading_section(text: str) -> tuple[str | None, bool]:
-    """(section key, exact) for a heading text: exact phrase, else head word, else the first
-    of its "and"-joined parts that is a known heading ("Awards & Recognition" → awards)."""
+def section_key(word: str) -> str | None:
+    """The section a heading word names ("experience" → 'work', "skills" → 'skills'), for
+    keys of the user's ``[headings]`` table; None when the lexicon does not know it."""
+    norm = normalize_heading(word)
+    if norm in load("headings.yaml")["sections"]:
+        return norm
+    return heading_section(word)[0]
+
+
+def user_headings(extra: Mapping[str, Iterable[str]] | None) -> dict[str, str]:
+    """The user's ``{section word: [heading, …]}`` as normalized phrase → section key.
+
+    Raises ValueError naming a key that is no section the lexicon knows.
+    """
+    out: dict[str, str] = {}
+    for key, phrases in (extra or {}).items():
+        section = section_key(key)
+        if section is None:
+            known = ", ".join(sorted(load("headings.yaml")["sections"]))
+            raise ValueError(f"'{key}' is not a section (use one of: {known})")
+        for phrase in [phrases] if isinstance(phrases, str) else phrases:
+            if normalize_heading(str(phrase)):
+                out[normalize_heading(str(phrase))] = section
+    return out
+
+
+def heading_section(text: str, extra: Mapping[str, str] | None = None) -> tuple[str | None, bool]:
+    """(section key, exact) for a heading text: an exact phrase (the user's ``extra`` ones
+    first), else the first of its "and"-joined parts that is a phrase or ends in a head
+    word ("Work Experience & Projects" → work, "Awards & Recognition" → awards)."""
     norm = normalize_heading(text)
     if not norm:
         return None, False
     phrases = heading_phrases()
+    if extra and norm in extra:
+        return extra[norm], True
     if norm in phrases:
         return phrases[norm], True
     data = load("headings.yaml")
-    words = norm.split()
-    if len(words) > data["max_words"]:
+    if len(norm.split()) > data["max_words"]:
         return None, False
-    if words[-1] in data["head_words"]:
-        return data["head_words"][words[-1]], False
-    for part in norm.split(" and ")[:-1]:  # "awards and recognition" → "awards"
+    for part in norm.split(" and "):
+        words = part.split()
+        if not words:
+            continue
+        if extra and part in extra:
+            return extra[part], False
         if part in phrases:
             return phrases[part], False
-        if part.split()[-1] in data["head_words"]:
-            return data["head_words"][part.split()[-1]], False
+        if words[-1] in data["head_words"]:
+            return data["head_words"][words[-1]], False
     return None, False
+
+
+def guess_section(text: str, extra: Mapping[str, str] | None = None) -> str | None:
+    """The best lexicon guess for a heading the lexicon does not match: the longest known
+    phrase inside it, else its last head word anywhere ("Experience So Far" → work);
+    None when no word of it is known."""
+    words = normalize_heading(text).split()
+    phrases = {**heading_phrases(), **(extra or {})}
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size])
+            if phrase in phrases:
+                return phrases[phrase]
+    head_words = load("headings.yaml")["head_words"]
+    return next((head_words[w] for w in reversed(words) if w in head_words), None)
+
+
+def is_title_case(text: str) -> bool:
+    """Every word capitalised but the small ones ("Where I Have Worked", "Skills & Tools",
+    "Selected Experience"): how a heading is written when nothing else marks it."""
+    words = [w for w in re.split(r"[\s/]+", text.strip().rstrip(":")) if w]
+    if not words or any(ch.isdigit() for ch in text):
+        return False
+    small = lexicon("title_small_words")
+    significant = [w for w in words if w.lower() not in small and w[:1].isalpha()]
+    return bool(significant) and all(w[:1].isupper() for w in significant)
 
 
 @functools.cache
@@ -137,9 +202,10 @@ def _is_location(text: str) -> bool:
 
 # ---- the features -------------------------------------------------------------------
 FEATURES: dict[str, Callable[[Candidate], bool]] = {
-    "heading_phrase": lambda c: heading_section(c.text)[1],
-    "heading_head_word": lambda c: (
-        heading_section(c.text)[0] is not None and not heading_section(c.text)[1]
+    "heading_phrase": lambda c: c.section[1],
+    "heading_head_word": lambda c: c.section[0] is not None and not c.section[1],
+    "title_case_after_space": lambda c: bool(
+        c.line and c.line.block_start and len(c.line.segments) == 1 and is_title_case(c.text)
     ),
     "heading_style": lambda c: bool(c.line and c.line.heading_level > 0),
     "all_caps": lambda c: bool(c.line and c.line.caps),

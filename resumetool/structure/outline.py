@@ -69,11 +69,9 @@ def format_outline(resume: Resume) -> str:
 
 
 def _place(location: dict[str, Any] | None) -> str:
-    if not location:
-        return ""
-    return ", ".join(
-        str(location[k]) for k in ("address", "city", "region", "countryCode") if location.get(k)
-    )
+    from .places import place_text
+
+    return place_text(location) if location else ""
 
 
 def _span(item: dict[str, Any], single: str | None = None) -> str:
