@@ -1564,12 +1564,13 @@ def draft(
 ) -> None:
     """Write the next version with the emphasis where the interviews' demand is.
 
-    Reorders skill groups, keywords and each entry's bullets so demanded skills lead, and
-    adds a "Core skills" line to the summary naming the demanded skills the resume has
-    evidence for. A skill with no evidence is never added; the draft says what would
-    count. Naming an implied skill in its line is only suggested, or offered with
-    --interactive. Then renders the new version to PDF and DOCX. A draft that comes out
-    the same as a version already there is not written again (unless --force).
+    Lifts, in each entry, the one line showing the most demanded buried skill to the top,
+    reorders skill groups and keywords so demanded skills lead, and adds a "Core skills"
+    line to the summary naming the demanded skills the resume has evidence for. A skill
+    with no evidence is never added; the draft says what would count. Naming an implied
+    skill in its line is only suggested, or offered with --interactive. Then renders the
+    new version to PDF and DOCX. A draft that comes out the same as a version already
+    there is not written again (unless --force).
 
     \b
     Examples:

@@ -434,8 +434,11 @@ def _plan(ws, today: dt.date) -> Step:
     path = write_ics(plan, ws.root / "plan.ics")
     practice = [s for s in plan.slots if s.group == "practice"]
     targets = [s for s in plan.slots if s.group == "target"]
+    days = [describe_day(s.date) for s in plan.slots]
+    width = max(map(len, days), default=0)
     details = [
-        f"{describe_day(s.date)}  {s.company} ({s.kind}, interest {s.interest})" for s in plan.slots
+        f"{day:<{width}}  {s.company} ({s.kind}, interest {s.interest})"
+        for day, s in zip(days, plan.slots, strict=True)
     ]
     summary = (
         f"{count_noun(len(practice), 'practice interview')} first, then {len(targets)} that matter"

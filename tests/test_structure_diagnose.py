@@ -97,3 +97,20 @@ def test_no_sections_at_all():
         "no sections were found: put each part of the resume under a heading on a line of "
         "its own (Experience, Education, Skills)."
     ]
+
+
+def test_a_bare_undated_entry_among_dated_roles_suggests_an_unknown_heading(tmp_path):
+    text = (
+        "Jane Doe\njane@example.com\n\nExperience\nAcme Corp — Engineer\nJan 2020 - Present\n"
+        "- Built the billing pipeline in Python\n\nMy toolbox\nPython, SQL\n"
+    )
+    (warning,) = diagnose(load_resume(_write(tmp_path / "r.txt", text)))
+    assert warning.startswith("1 work entry without dates or lines among dated ones")
+    assert "[headings] in resumetool.toml" in warning
+
+
+def test_an_undated_role_with_bullets_is_not_flagged():
+    resume = _resume(
+        work=[*WORK, {"name": "Freelance", "position": "Consultant", "highlights": ["Ran audits"]}]
+    )
+    assert diagnose(resume) == []

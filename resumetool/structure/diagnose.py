@@ -34,7 +34,9 @@ def diagnose(resume: Resume) -> list[str]:
     - no work entry although unplaced lines carry dates;
     - many lines unplaced: names the first one that looks like a heading and the standard
       heading to rename it to (or the ``[headings]`` line to add to resumetool.toml);
-    - skills that look like group labels ("Programming", "Data") mixed into the keywords.
+    - skills that look like group labels ("Programming", "Data") mixed into the keywords;
+    - a work entry with no dates and no lines among dated ones (what follows a heading the
+      parser did not know reads as one more role: "My toolbox" / "Python, SQL").
     """
     settings = _settings()
     unplaced = [text for text in resume.meta.unparsed if text.strip()]
@@ -65,7 +67,29 @@ def diagnose(resume: Resume) -> list[str]:
             f"placed in any section (`resumetool parse` lists them under 'Not placed').{advice}"
         )
     warnings.extend(_label_skills(resume))
+    warnings.extend(_bare_undated_work(resume))
     return warnings
+
+
+def _bare_undated_work(resume: Resume) -> list[str]:
+    """One warning for the work entries with neither dates nor lines, when other entries
+    are dated: a real role without dates still has bullets, so such an entry is most
+    likely a section whose heading was not recognised."""
+    dated = [w for w in resume.work if w.startDate or w.endDate]
+    bare = [
+        w
+        for w in resume.work
+        if not (w.startDate or w.endDate or w.highlights or w.summary or w.description)
+    ]
+    if not dated or not bare:
+        return []
+    names = ", ".join(f"'{_short(w.display_name(), 40)}'" for w in bare[:3])
+    return [
+        f"{_count(len(bare), 'work entry')} without dates or lines among dated ones ({names}):"
+        " is that a section under a heading resumetool does not know? Rename the heading to"
+        " a standard one (Experience, Education, Skills, Projects), or add it under"
+        " [headings] in resumetool.toml"
+    ]
 
 
 def _rename_advice(heading: str, unplaced: list[str]) -> str:
@@ -150,7 +174,8 @@ def _dated(text: str) -> bool:
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{n} {word if n == 1 else plural}"
 
 
 def _short(text: str, limit: int = 60) -> str:
