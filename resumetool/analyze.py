@@ -275,15 +275,22 @@ def locate(
     lines: Sequence[Line], skills: Sequence[SkillDef], matcher: SkillMatcher
 ) -> dict[str, Found]:
     """Every mention and piece of evidence of ``skills`` in ``lines``, by skill key."""
+    from .skills import acronym_definitions
+
     matcher.prepare(skills)
     found = {s.key: Found([], []) for s in skills}
     titles = sorted({line.title for line in lines if line.title})
     docs = matcher.docs([line.text for line in lines] + titles)
     title_docs = dict(zip(titles, docs[len(lines) :], strict=True))
+    # An acronym defined once ('Crew Resource Management (CRM)') keeps that meaning bare.
+    defined = acronym_definitions(docs[: len(lines)], [line.text for line in lines])
     keys = set(found)
     for line, doc in zip(lines, docs, strict=False):
         title = title_docs.get(line.title) if line.title else None
-        for hit in matcher.find(doc, line.text, keys, title=title, is_list=line.is_list):
+        hits = matcher.find(
+            doc, line.text, keys, title=title, is_list=line.is_list, defined=defined
+        )
+        for hit in hits:
             bucket = found[hit.skill]
             (bucket.mentions if hit.kind == "name" else bucket.evidence).append((line, hit))
     return found

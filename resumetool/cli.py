@@ -269,7 +269,12 @@ class ResumetoolGroup(click.Group):
             # Before the command runs, click knows the command only when it made its
             # context; otherwise the deepest name known here is the subcommand's.
             raise OneLineError(exc, _command_words(ctx, ctx.invoked_subcommand)) from exc
-        except (click.exceptions.Exit, click.Abort):
+        except click.Abort:
+            # Ctrl-C or end of input at a prompt: click would print "Aborted!".
+            start = "\n" if sys.stdin.isatty() else ""  # the prompt's line is still open
+            click.echo(f"{start}resumetool: stopped at a prompt; nothing was written", err=True)
+            ctx.exit(1)
+        except click.exceptions.Exit:
             raise
         except OSError as exc:
             # The system refused a read or write (permissions, a full disk, a vanished
@@ -324,10 +329,10 @@ def _echo_json(data: Any) -> None:
 
 
 def _quoted(text: object) -> str:
-    """``text`` as one shell word, for a command the user may copy."""
-    import shlex
+    """``text`` as one shell word, for a command the user may copy ("Acme Corp")."""
+    from .wording import shell_word
 
-    return shlex.quote(str(text))
+    return shell_word(str(text))
 
 
 def _echo_wrote(path: Path) -> None:
@@ -555,7 +560,7 @@ def main(ctx: click.Context, workspace: Path | None, debug: bool, quiet: bool) -
     ctx.obj = State(workspace, debug, quiet)
 
 
-@main.command()
+@main.command(short_help="Parse a resume and print it (outline, JSON, YAML).")
 @click.argument("file", type=click.Path(path_type=Path))
 @_format_option(
     ("text", "json", "yaml"),
@@ -588,7 +593,7 @@ def parse(state: State, file: Path, fmt: str) -> None:
         click.echo(format_outline(resume))
 
 
-@main.command()
+@main.command(short_help="Which asked-about skills the resume buries or lacks.")
 @click.argument("resume", required=False)
 @click.option(
     "--asked",
@@ -613,6 +618,13 @@ def analyze(state: State, resume: str | None, asked: tuple[str, ...], fmt: str) 
     from .analyze import run, to_markdown, to_table
 
     result = run(resume, asked, workspace=state.workspace, on_warning=state.warn)
+    if fmt == "table" and not result.skills:
+        # An empty table says less than one line on what would fill it.
+        click.echo(f"no skills to analyze in {result.resume}: no interview lists one asked about")
+        state.say(
+            "add them (`asked: [...]`) with `resumetool interview edit ID`, or pass --asked SKILL"
+        )
+        return
     if fmt == "json":
         _echo_json(result.to_json())
     elif fmt == "md":
@@ -632,6 +644,9 @@ INTERVIEW_OUTCOMES = interview_rules.OUTCOMES
 COMPANY_STATUSES = interview_rules.COMPANY_STATUSES
 MAX_REFLECTIONS = interview_rules.MAX_REFLECTIONS
 DATE_HELP = "2026-11-20, today, yesterday, '3 days ago', 'last friday', 'Nov 20'"
+FUTURE_DATE_HELP = "2026-12-01, tomorrow, friday, 'next tuesday', 'in 3 days', 'Dec 1'"
+"""Examples for a day ahead (a plan's start, a fixed interview date): the past ones in
+DATE_HELP would be refused or read as next year there."""
 
 
 class Day(click.ParamType):
@@ -647,15 +662,18 @@ class Day(click.ParamType):
         self.prefer: Prefer = prefer
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from .dates import DateError, parse_date
+        from .dates import EXAMPLES, DateError, parse_date
 
         try:
             return parse_date(value, prefer=self.prefer)
         except DateError as exc:
-            self.fail(str(exc), param, ctx)
+            message = str(exc)
+            if self.prefer == "future":
+                message = message.replace(EXAMPLES, FUTURE_DATE_HELP.replace("'", ""))
+            self.fail(message, param, ctx)
 
 
-@main.command()
+@main.command(short_help="Make a workspace here or in FOLDER.")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", help="Your name, for reports and feedback e-mails.")
 @click.option("--email", help="Your e-mail address.")
@@ -687,7 +705,7 @@ def init(
     state.say("next: `resumetool company add NAME --interest N`, `resumetool interview add`")
 
 
-@main.group()
+@main.group(short_help="Log interviews: asked, feedback, pros and cons.")
 def interview() -> None:
     """Log interviews: what was asked, the feedback, three pros and three cons.
 
@@ -797,7 +815,7 @@ def _ask_missing(fields: dict[str, Any], workspace: Workspace) -> None:
         fields["notes"] = _ask_text("Notes")
 
 
-@interview.command("add")
+@interview.command("add", short_help="Log an interview; at a terminal, asks for what is missing.")
 @click.option("--company", help="The company's name.")
 @click.option("--role", help="The role you interviewed for.")
 @click.option("--date", "day", type=Day("past"), help=f"The day (default today): {DATE_HELP}.")
@@ -898,6 +916,13 @@ def interview_add(
     new = interview_from_options({**fields, "date": fields["date"] or dt.date.today()})
     path = workspace.add_interview(new)
     click.echo(shown(path))
+    if new.date > dt.date.today():
+        state.warn(
+            f"{new.date.isoformat()} is after today: an interview is logged once it has"
+            " happened; to schedule one, `resumetool company set"
+            f" {_quoted(new.company)} --status scheduled --date {new.date.isoformat()}` (and"
+            f" `resumetool interview edit {path.stem}` to fix the date if it was a slip)"
+        )
     slip_for = [] if interactive else workspace.similar_companies(new.company)
     if slip_for:
         guess = " or ".join(slip_for[:3])
@@ -986,7 +1011,7 @@ def interview_list(state: State, fmt: str) -> None:
 
 
 @interview.command("show")
-@click.argument("ref", metavar="ID", default="latest")
+@click.argument("ref", metavar="[ID]", default="latest")
 @_format_option(
     ("text", "yaml", "json"),
     default="text",
@@ -994,7 +1019,7 @@ def interview_list(state: State, fmt: str) -> None:
 )
 @pass_state
 def interview_show(state: State, ref: str, fmt: str) -> None:
-    """Show one interview. ID: its id, a unique part of it (acme), or latest.
+    """Show one interview. ID: its id, a unique part of it (acme), or latest (the default).
 
     \b
     Examples:
@@ -1017,11 +1042,12 @@ def interview_show(state: State, ref: str, fmt: str) -> None:
 
 
 @interview.command("edit")
-@click.argument("ref", metavar="ID", default="latest")
+@click.argument("ref", metavar="[ID]", default="latest")
 @pass_state
 def interview_edit(state: State, ref: str) -> None:
     """Edit one interview in $EDITOR. The file is saved only if the edit validates;
-    otherwise it stays as it was and the edit is kept aside for another try.
+    otherwise it stays as it was and the edit is kept aside for another try. ID: its id,
+    a unique part of it (acme), or latest (the default).
 
     \b
     Examples:
@@ -1040,8 +1066,8 @@ def interview_edit(state: State, ref: str) -> None:
     copy = folder / path.name
     copy.write_bytes(original)
     try:
-        click.edit(filename=str(copy), extension=".yaml")
-    except click.ClickException:
+        _edit(filename=str(copy), extension=".yaml")
+    except Exception:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     if copy.read_bytes() == original:
@@ -1056,6 +1082,28 @@ def interview_edit(state: State, ref: str) -> None:
         _say_outcome_recorded(state, workspace, saved)
 
 
+def _edit(text: str | None = None, **options: Any) -> Any:
+    """``click.edit``, with an editor that will not start reported as one line naming it
+    and what to do (click's own is "Editing failed: [Errno 2] …")."""
+    from .errors import ResumetoolError
+
+    try:
+        return click.edit(text, **options)
+    except click.ClickException as exc:
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        cause = exc.__cause__
+        if isinstance(cause, OSError):
+            reason = (cause.strerror or str(cause)).lower()
+            raise ResumetoolError(
+                f"could not start the editor {editor!r} ($VISUAL or $EDITOR): {reason}",
+                hint="set EDITOR to an editor installed here, e.g. EDITOR=nano",
+            ) from exc
+        raise ResumetoolError(
+            f"the editor {editor!r} stopped with an error; nothing was saved",
+            hint="run the command again",
+        ) from exc
+
+
 def _outcome_of(workspace: Workspace, path: Path) -> str | None:
     """The outcome the interview file says now (None if it does not validate: the edit
     may be the fix)."""
@@ -1067,7 +1115,7 @@ def _outcome_of(workspace: Workspace, path: Path) -> str | None:
         return None
 
 
-@main.group()
+@main.group(short_help="Your ranked companies: interest 1–5, status, date.")
 def company() -> None:
     """Your ranked company list (companies.yaml): interest 1–5, status, a fixed date.
 
@@ -1085,7 +1133,7 @@ def company() -> None:
     "--interest", type=click.IntRange(1, 5), required=True, help="1 (practice) … 5 (dream job)."
 )
 @click.option("--status", type=click.Choice(COMPANY_STATUSES), help="Default: target.")
-@click.option("--date", "day", type=Day("future"), help=f"A fixed day: {DATE_HELP}.")
+@click.option("--date", "day", type=Day("future"), help=f"A fixed day: {FUTURE_DATE_HELP}.")
 @click.option("--notes", help="Anything worth keeping.")
 @pass_state
 def company_add(
@@ -1099,14 +1147,34 @@ def company_add(
       resumetool company add "Beta Labs" --interest 5 --status applied --date "next friday"
     """
     added = state.open_workspace().add_company(name, interest, status=status, date=day, notes=notes)
-    click.echo(f"added {added.name} (interest {added.interest}, {added.status})")
+    date = f", {added.date.isoformat()}" if added.date else ""
+    click.echo(f"added {added.name} (interest {added.interest}, {added.status}{date})")
+    _warn_far_ahead(state, added)
+
+
+def _warn_far_ahead(state: State, company: Any) -> None:
+    """A fixed date half a year or more ahead is more likely a misread day ("Nov 20" on 25
+    November) than a plan: say how it was read, since the plan works around it."""
+    import datetime as dt
+
+    from .dates import long_date
+
+    if company.date is None:
+        return
+    ahead = (company.date - dt.date.today()).days
+    if ahead > plan_rules.FAR_AHEAD_DAYS:
+        state.warn(
+            f"{company.name}'s date is {long_date(company.date)}, {ahead} days from now"
+            " (the plan waits for it); if you meant another day, give it as YYYY-MM-DD:"
+            f" `resumetool company set {_quoted(company.name)} --date YYYY-MM-DD`"
+        )
 
 
 @company.command("set")
 @click.argument("name")
 @click.option("--interest", type=click.IntRange(1, 5), help="1 (practice) … 5 (dream job).")
 @click.option("--status", type=click.Choice(COMPANY_STATUSES))
-@click.option("--date", "day", type=Day("future"), help=f"A fixed day: {DATE_HELP}.")
+@click.option("--date", "day", type=Day("future"), help=f"A fixed day: {FUTURE_DATE_HELP}.")
 @click.option("--notes", help="Anything worth keeping.")
 @pass_state
 def company_set(
@@ -1129,6 +1197,8 @@ def company_set(
     )
     date = f", {updated.date.isoformat()}" if updated.date else ""
     click.echo(f"{updated.name}: interest {updated.interest}, {updated.status}{date}")
+    if day is not None:
+        _warn_far_ahead(state, updated)
 
 
 @company.command("list")
@@ -1174,11 +1244,11 @@ def company_list(state: State, fmt: str) -> None:
 # -- plan and feedback request ----------------------------------------------------------
 
 
-@main.command()
+@main.command(short_help="Plan the next interviews: practice first, then targets.")
 @click.option(
     "--start",
     type=Day("future"),
-    help=f"The first day to plan (default tomorrow; not in the past): {DATE_HELP}.",
+    help=f"The first day to plan (default tomorrow; not in the past): {FUTURE_DATE_HELP}.",
 )
 @click.option(
     "--practice-gap",
@@ -1269,7 +1339,8 @@ def plan(
                     slot.reason,
                 )
             table.print(state)
-        _print_lines(state, [f"note: {note}" for note in schedule.notes])
+        if not state.quiet:  # --quiet: the plan only, as for every command's notes
+            _print_lines(state, [f"note: {note}" for note in schedule.notes])
     if ics is not None:
         write_ics(schedule, ics)
         state.say(
@@ -1277,8 +1348,8 @@ def plan(
         )
 
 
-@main.command("feedback-request")
-@click.argument("ref", metavar="INTERVIEW", default="latest")
+@main.command("feedback-request", short_help="Draft a polite e-mail asking for feedback.")
+@click.argument("ref", metavar="[INTERVIEW]", default="latest")
 @click.option(
     "--to-file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -1287,7 +1358,7 @@ def plan(
 @pass_state
 def feedback_request(state: State, ref: str, to_file: Path | None) -> None:
     """Draft a short, polite e-mail asking the interviewer for feedback — to learn, not
-    to be reconsidered. INTERVIEW: its id, a unique part of it (acme), or latest.
+    to be reconsidered. INTERVIEW: its id, a unique part of it (acme), or latest (the default).
 
     The wording comes from a template; copy it to templates/feedback_request.txt.j2 in
     your workspace to change it.
@@ -1329,7 +1400,7 @@ def _workspace_or_none(state: State) -> Workspace | None:
         return None
 
 
-@main.command()
+@main.command(short_help="Render a version or file to PDF, Word, MD, HTML, PNG.")
 @click.argument("source", required=False, metavar="[VERSION|FILE]")
 @click.option(
     "--template",
@@ -1390,7 +1461,7 @@ def render(
         _echo_wrote(path)
 
 
-@main.command("templates")
+@main.command("templates", short_help="List the designs render can use.")
 @click.option("--paths", is_flag=True, help="Also show each design's folder, to copy one.")
 @pass_state
 def templates_command(state: State, paths: bool) -> None:
@@ -1423,7 +1494,7 @@ def templates_command(state: State, paths: bool) -> None:
 # -- versions: import, versions, draft, diff ---------------------------------------------
 
 
-@main.command("import")
+@main.command("import", short_help="Store a resume file as the next version.")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Store it even if a version has the same resume.")
 @pass_state
@@ -1461,7 +1532,7 @@ def import_command(state: State, file: Path, force: bool) -> None:
     )
 
 
-@main.command("versions")
+@main.command("versions", short_help="List the versions, their lineage and why each exists.")
 @_format_option(("table", "json"), default="table")
 @pass_state
 def versions_command(state: State, fmt: str) -> None:
@@ -1508,7 +1579,7 @@ def _choose_rewrites(draft: Any) -> Any:
         if choice == "a":
             draft = apply_suggestion(draft, suggestion)
         elif choice == "e":
-            edited = click.edit(f"{suggestion.after}\n", extension=".txt")
+            edited = _edit(f"{suggestion.after}\n", extension=".txt")
             draft = apply_suggestion(draft, suggestion, edited)
     return draft
 
@@ -1520,8 +1591,9 @@ def _print_draft(draft: Any, label: str) -> None:
         click.echo(f"{label} from {draft.parent}: {draft.headline()}")
         for number, edit in enumerate(draft.edits, 1):
             click.echo(f"  {number}. {describe(edit, draft.resume)}")
-            asked = f" ({', '.join(edit.interviews)})" if edit.interviews else ""
-            click.echo(f"     why: {edit.reason}{asked}")
+            click.echo(f"     why: {edit.reason}")
+            if edit.interviews:  # on a line of its own: a reason may end in a parenthesis
+                click.echo(f"     asked in: {', '.join(edit.interviews)}")
     if draft.suggestions:
         click.echo("suggested, not applied (`resumetool draft --interactive` offers each):")
         for edit in draft.suggestions:
@@ -1533,7 +1605,7 @@ def _print_draft(draft: Any, label: str) -> None:
             click.echo(f"  - {note}")
 
 
-@main.command()
+@main.command(short_help="Write the next version, demanded skills first.")
 @click.option("--from", "from_ref", metavar="VERSION", help="The parent (default: latest).")
 @click.option(
     "--emphasize",
@@ -1593,8 +1665,18 @@ def draft(
         drafted = _choose_rewrites(drafted)
     if not drafted.changed:
         evidenced = len(drafted.skills) > len(drafted.notes)
-        why = "already leads with what is asked" if evidenced else "shows none of these skills"
-        click.echo(f"nothing to change: {parent.label} {why}; no version written")
+        if not drafted.skills:
+            why = "no interview lists a skill asked about yet"
+        elif evidenced:
+            why = f"{parent.label} already leads with what is asked"
+        else:
+            why = f"{parent.label} shows none of these skills"
+        click.echo(f"nothing to change: {why}; no version written")
+        if not drafted.skills:
+            state.say(
+                "add what they asked (`asked: [...]`) with `resumetool interview edit ID`,"
+                " or name skills with `resumetool draft --emphasize SKILL`"
+            )
         _print_draft(drafted, parent.label)
         return
     from .versions import identical_version
@@ -1637,7 +1719,7 @@ def draft(
     click.echo("rendered " + ", ".join(str(shown(p)) for p in paths))
 
 
-@main.command("diff")
+@main.command("diff", short_help="What changed between two versions or files.")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
 @_format_option(
@@ -1692,8 +1774,8 @@ def _print_markdown(state: State, text: str) -> None:
         click.echo(text, nl=False)
 
 
-@main.command()
-@click.argument("ref", metavar="INTERVIEW", default="latest")
+@main.command(short_help="The after-interview report (Markdown or HTML).")
+@click.argument("ref", metavar="[INTERVIEW]", default="latest")
 @_format_option(
     ("md", "html", "json"),
     default=None,
@@ -1718,7 +1800,7 @@ def report(
 ) -> None:
     """After an interview: reflection, feedback, what was asked and how the resume covers
     it, what keeps coming back, the next resume edits and the plan — with the command for
-    each next step. INTERVIEW: its id, a unique part of it (acme), or latest.
+    each next step. INTERVIEW: its id, a unique part of it (acme), or latest (the default).
 
     \b
     Examples:
@@ -1746,7 +1828,7 @@ def report(
         click.echo(text)
 
 
-@main.command()
+@main.command(short_help="Mock-interview questions anchored in your resume.")
 @click.option(
     "--skill",
     "skills",
@@ -1808,7 +1890,7 @@ def practice(
         _print_markdown(state, to_markdown(result))
 
 
-@main.command()
+@main.command(short_help="Run the whole loop on an example job search.")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Rebuild an earlier demo in FOLDER.")
 @pass_state
@@ -1830,6 +1912,12 @@ def demo(state: State, folder: Path | None, force: bool) -> None:
 
     target = folder or Path(DEFAULT_FOLDER)
     check_target(target, force=force)
+    if state.quiet:  # results only: the files made, one path a line
+        result = run_demo(target, force=force, on_step=lambda step: None)
+        for step in result.steps:
+            for path in step.files:
+                click.echo(f"{shown(result.root)}/{path}")
+        return
     console = state.console()
     console.print(
         Text.assemble("Building an example job search in ", (str(shown(target)), "bold"), " …"),

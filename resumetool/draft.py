@@ -26,7 +26,7 @@ from . import draft_rules as R
 from .errors import InputError, UsageError
 from .model import Resume, WithHighlights
 from .versions import Edit
-from .wording import count_noun, join_words, shorten
+from .wording import count_noun, distinct_phrases, join_words, shorten
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -158,11 +158,9 @@ def _names(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> list[str]:
 
 
 def _interviews(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> list[str]:
-    seen: dict[str, None] = {}
-    for r in sorted(set(ranks)):
-        for interview in demanded[r].demand.interviews:
-            seen.setdefault(interview, None)
-    return list(seen)
+    """The interviews behind the skills, oldest first (an id starts with its date), as a
+    reader checks them against `resumetool interview list`."""
+    return sorted({i for r in set(ranks) for i in demanded[r].demand.interviews})
 
 
 def _why(ranks: Iterable[int], demanded: Sequence[SkillReport]) -> str:
@@ -582,7 +580,7 @@ def _unsupported(demanded: Sequence[SkillReport], taxonomy: Taxonomy | None) -> 
         skill = report.skill
         phrases: Sequence[str] = ()
         if taxonomy is not None:
-            phrases = taxonomy.resolve(skill).evidence[: R.EVIDENCE_EXAMPLES]
+            phrases = distinct_phrases(taxonomy.resolve(skill).evidence, R.EVIDENCE_EXAMPLES)
         if phrases:
             would = "a true line about " + join_words([f"'{p}'" for p in phrases], "or")
             would += f", or one that names {skill} where you used it"

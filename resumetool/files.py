@@ -529,11 +529,18 @@ def plain_message(error: Any, model: type | None = None) -> str:
     if kind in PLAIN_MESSAGES:
         return PLAIN_MESSAGES[kind]
     if kind.startswith(("date_", "datetime_")):
-        return f"is not a date; {DATE_HINT}"
+        shown_value = f"{given} " if isinstance(given, str) and _short(given) else ""
+        return f"{shown_value}is not a date; {DATE_HINT}"
     if kind in ("literal_error", "enum"):
+        import difflib
+
         choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         listed = ", ".join(choices) or str(context.get("expected", ""))
-        return f"must be one of {listed}" + (f" (not {given!r})" if _short(given) else "")
+        if not _short(given):
+            return f"must be one of {listed}"
+        close = difflib.get_close_matches(str(given).casefold(), choices, n=1, cutoff=0.6)
+        guess = f"; did you mean {close[0]}?" if close else ""
+        return f"must be one of {listed} (not {given!r}{guess})"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bounds = _range_words(model, tuple(error.get("loc", ())), context)
         return f"must be {bounds}" + (f" (not {given!r})" if _short(given) else "")

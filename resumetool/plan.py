@@ -42,7 +42,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +54,7 @@ from .dates import date_span, long_date, short_date, written_date
 from .errors import InputError, RenderError, UsageError
 from .interview import Company, CompanyList, Interview
 from .interview_rules import FINAL_OUTCOMES, OUTCOME_TO_STATUS
-from .wording import count_noun
+from .wording import count_noun, shell_word
 
 SlotKind = Literal["practice", "target", "fixed"]
 Group = Literal["practice", "target"]
@@ -320,7 +319,7 @@ class _Planner:
                     f"{entry.name} is left out: its latest interview"
                     f" ({ended.id or written_date(ended.date)}) has the outcome"
                     f" {ended.outcome}, though companies.yaml still says {status}; mark it with"
-                    f" `resumetool company set {shlex.quote(entry.name)} --status {closing}`."
+                    f" `resumetool company set {shell_word(entry.name)} --status {closing}`."
                 )
             elif entry.is_fixed and entry.fixed_day < plan.today:
                 plan.past.append(
@@ -329,7 +328,7 @@ class _Planner:
                 plan.notes.append(
                     f"{entry.name}'s date, {long_date(entry.fixed_day)}, has passed but it is"
                     f" still {status}: mark it done (`resumetool company set"
-                    f" {shlex.quote(entry.name)} --status done`) or give it its new date."
+                    f" {shell_word(entry.name)} --status done`) or give it its new date."
                 )
             else:
                 open_entries.append(entry)

@@ -27,3 +27,8 @@ CLUSTER_GAP_RANGE = (0, 14)
 ICS_PRODID = "-//resumetool//interview plan//EN"
 ICS_UID_DOMAIN = "plan.resumetool"
 ICS_CALENDAR_NAME = "Interview plan"
+
+FAR_AHEAD_DAYS = 183
+"""A fixed date further ahead than this (half a year) is probably a day misread ("Nov 20"
+typed on 25 November is next year's): `company add/set` warn, as it would hold the plan's
+targets back until then."""

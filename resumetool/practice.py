@@ -36,7 +36,8 @@ from .current import (
     words_in,
 )
 from .errors import UsageError
-from .wording import count_noun
+from .templating import md_escape, md_keep_code
+from .wording import count_noun, distinct_phrases
 
 if TYPE_CHECKING:
     from .analyze import SkillReport
@@ -341,6 +342,8 @@ class Practice(BaseModel):
     skills: list[SkillPractice]
     cons: list[ConPractice]
     notes: list[str] = Field(default_factory=list)
+    chosen: bool = False
+    """The skills are the ones the user named (``--skill``), not those the interviews asked."""
 
 
 ADVICE = {
@@ -418,7 +421,7 @@ def prepare_instead(name: str, skill: SkillDef, resume: Resume, bank: Bank) -> l
     """For a skill with no evidence: learn it, bring a transferable story, answer honestly."""
     advice = bank.absent
     if skill.evidence:
-        topics = ", ".join(f"'{e}'" for e in skill.evidence[:4])
+        topics = ", ".join(f"'{e}'" for e in distinct_phrases(skill.evidence, 4))
         learn = advice.learn.replace("{evidence}", topics)
     else:
         learn = advice.learn_plain
@@ -540,6 +543,11 @@ def build_practice(
     notes = []
     if current.resume is None:
         notes.append(ADVICE["no-resume"])
+    if not rows and not skills:
+        notes.append(
+            "No skills asked about yet: add them (`asked: [...]`) with `resumetool interview"
+            " edit ID`, or name some with `resumetool practice --skill SKILL`."
+        )
     skill_sets = [skill_practice(row, current, bank, count=count) for row in rows]
     cons: list[ConPractice] = []
     if not skills:
@@ -551,6 +559,7 @@ def build_practice(
         skills=skill_sets,
         cons=cons,
         notes=notes,
+        chosen=bool(skills),
     )
 
 
@@ -582,44 +591,52 @@ def _con_practices(
 # -- presentation -------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    """Text safe inside Markdown: characters that would start markup are escaped."""
-    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
-
-
 def to_markdown(practice: Practice) -> str:
     """The practice set as Markdown: one section per skill, then per con."""
     lines = ["# Practice for your next interview", ""]
-    scope = f"interview {practice.interview}" if practice.interview else "all your interviews"
+    if practice.chosen:
+        scope = "For the skills you chose"
+    elif practice.interview:
+        scope = f"From interview {practice.interview}"
+    else:
+        scope = "From all your interviews"
     resume = f"resume {practice.resume}" if practice.resume else "no resume imported yet"
-    lines += [f"From {_md(scope)}, with {_md(resume)}.", ""]
+    lines += [f"{md_escape(scope)}, with {md_escape(resume)}.", ""]
     for note in practice.notes:
-        lines += [f"> {_md(note)}", ""]
+        lines += [f"> {md_keep_code(note)}", ""]
     if practice.skills:
-        lines += ["## Skills they ask about", ""]
+        heading = "The skills you chose" if practice.chosen else "Skills they ask about"
+        lines += [f"## {heading}", ""]
     for item in practice.skills:
         asked = len(item.interviews)
-        times = f"asked in {count_noun(asked, 'interview')}" if asked else "asked"
+        # A skill named with --skill may be one no interview has asked about yet.
+        times = (
+            f"asked in {count_noun(asked, 'interview')}"
+            if asked
+            else "not asked in an interview yet"
+        )
         verdict = f", {item.verdict} in your resume" if item.verdict else ""
-        lines += [f"### {_md(item.skill)} ({times}{verdict})", "", _md(item.advice), ""]
+        lines += [f"### {md_escape(item.skill)} ({times}{verdict})", "", md_escape(item.advice), ""]
         for step in item.prepare:
-            lines.append(f"- {_md(step)}")
+            lines.append(f"- {md_escape(step)}")
         if item.prepare:
             lines.append("")
         for number, question in enumerate(item.questions, 1):
-            lines.append(f"{number}. {_md(question.text)} *({question.kind})*")
+            lines.append(f"{number}. {md_escape(question.text)} *({question.kind})*")
         lines.append("")
         lines += _anchor_lines("Your lines to build the answer on:", item.anchors)
     if practice.cons:
         heading = "Your cons" if practice.interview else "Cons that recur"
         lines += [f"## {heading}: a mock interview on each", ""]
     for con in practice.cons:
-        lines += [f"### {_md(con.title)}", ""]
+        lines += [f"### {md_escape(con.title)}", ""]
         for item in con.cons:
-            lines.append(f"- “{_md(item.text)}” ({_md(item.company)}, {item.date.isoformat()})")
-        lines += ["", f"Mock interview: {_md(con.drill)}", ""]
+            lines.append(
+                f"- “{md_escape(item.text)}” ({md_escape(item.company)}, {item.date.isoformat()})"
+            )
+        lines += ["", f"Mock interview: {md_escape(con.drill)}", ""]
         for number, question in enumerate(con.questions, 1):
-            lines.append(f"{number}. {_md(question.text)}")
+            lines.append(f"{number}. {md_escape(question.text)}")
         lines.append("")
         lines += _anchor_lines("Lines to practise on:", con.anchors)
     return "\n".join(lines).rstrip() + "\n"
@@ -628,7 +645,7 @@ def to_markdown(practice: Practice) -> str:
 def _anchor_lines(heading: str, anchors: Sequence[Anchor]) -> list[str]:
     if not anchors:
         return []
-    items = [f"- {_md(anchor.text)} — *{_md(anchor.where)}*" for anchor in anchors]
+    items = [f"- {md_escape(anchor.text)} — *{md_escape(anchor.where)}*" for anchor in anchors]
     return [heading, "", *items, ""]
 
 

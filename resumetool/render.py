@@ -635,7 +635,8 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
     if unknown or not wanted:
         raise UsageError(
             f"unknown output format {', '.join(map(repr, unknown)) or '(none given)'}",
-            hint=f"choose from {','.join(FORMATS)}",
+            hint=f"choose from {', '.join(FORMATS)}, e.g. --to pdf,docx — see `resumetool"
+            " render --help`",
         )
     return [fmt for fmt in FORMATS if fmt in wanted]
 

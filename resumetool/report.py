@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,8 @@ from .errors import RenderError, ResumetoolError, UsageError
 from .interview import MAX_REFLECTIONS
 from .plan import Plan, plan_interviews
 from .practice import ConItem, drill_for, prepare_instead, recurring_cons, workspace_bank
-from .wording import shorten
+from .templating import md_escape, md_keep_code
+from .wording import count_noun, shell_word, shorten
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -151,6 +151,8 @@ class DraftPreview(BaseModel):
     applied: list[str] = Field(default_factory=list)
     """The edits that made the current version (a draft) from its parent, in words."""
     applied_from: str | None = None
+    same_as: str | None = None
+    """A version that already holds exactly this draft (then `draft` would write nothing)."""
 
 
 class ChartRow(BaseModel):
@@ -191,7 +193,7 @@ class Report(BaseModel):
 
 
 def _command(*words: str) -> str:
-    return " ".join(["resumetool", *(shlex.quote(w) for w in words)])
+    return " ".join(["resumetool", *(shell_word(w) for w in words)])
 
 
 def build_report(
@@ -340,6 +342,14 @@ def excerpt_parts(text: str, matched: str, limit: int = R.EXCERPT_CHARS) -> list
         left = max(0, start - room // 2)
         right = min(len(text), end + (room - (start - left)))
         left = max(0, min(left, right - limit))
+        # Cut between words, never inside one ("…t, calm risk management"): the ends move
+        # inwards to the nearest space, keeping the match whole.
+        if left > 0 and not text[left - 1].isspace():
+            space = text.find(" ", left, start)
+            left = space + 1 if space != -1 else left
+        if right < len(text) and not text[right].isspace():
+            space = text.rfind(" ", end, right)
+            right = space if space != -1 else right
         head = ("…" if left > 0 else "") + text[left:start].lstrip()
         tail = text[end:right].rstrip() + ("…" if right < len(text) else "")
     else:
@@ -464,7 +474,11 @@ def _draft_preview(current: Current) -> DraftPreview:
     )
     described = [describe(edit, draft.resume) for edit in draft.edits]
     applied = [describe(edit, current.resume) for edit in version.meta.edits]
+    from .versions import identical_version
+
+    same = identical_version(current.workspace.versions(), draft.resume) if draft.changed else None
     return DraftPreview(
+        same_as=same.label if same is not None else None,
         command=command,
         edits=described[: R.DRAFT_PREVIEW_MAX],
         more=max(0, len(described) - R.DRAFT_PREVIEW_MAX),
@@ -538,20 +552,6 @@ def _chart(current: Current, interview: Interview) -> list[ChartRow]:
 # -- rendering ------------------------------------------------------------------------------
 
 
-MD_MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def md_escape(text: Any) -> str:
-    """Text safe in Markdown (and in a table cell): markup characters escaped, one line."""
-    return MD_MARKUP.sub(r"\\\1", " ".join(str(text).split()))
-
-
-def md_keep_code(text: Any) -> str:
-    """Like ``md_escape``, but `command` spans stay code spans (notes that name a command)."""
-    parts = re.split(r"(`[^`]+`)", " ".join(str(text).split()))
-    return "".join(p if p.startswith("`") else MD_MARKUP.sub(r"\\\1", p) for p in parts)
-
-
 def code_spans(text: Any) -> Any:
     """HTML for a note: escaped, with each `command` span set as code."""
     from markupsafe import Markup, escape
@@ -582,6 +582,7 @@ def _configure(env: Environment) -> None:
         code_spans=code_spans,
         pct=percent,
         score=_score,
+        count=count_noun,
     )
 
 

@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -649,13 +649,15 @@ class SkillMatcher:
         *,
         title: Doc | None = None,
         is_list: bool = False,
+        defined: Mapping[str, Sequence[frozenset[str]]] | None = None,
     ) -> list[Hit]:
         """Every name and evidence hit in one line of text.
 
         ``doc`` is ``docs([text])[0]``; ``skills`` limits the hits to these skill keys;
         ``title`` is the heading of the entry the line belongs to (its words count as
         context); ``is_list`` marks a list of skills (a skills section), where a strict
-        name needs no context.
+        name needs no context; ``defined`` holds the acronyms the whole document spells
+        out (``acronym_definitions``), so a bare one keeps its defined meaning.
         """
         candidates: dict[tuple[str, str, int, int], list[_Form]] = {}
         pieces: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
@@ -674,7 +676,7 @@ class SkillMatcher:
             whole = _Form(skill, "evidence", phrase, False)
             for start, end in _gapped_spans(doc, found, len(_gap_parts(phrase))):
                 candidates.setdefault((skill, "evidence", start, end), []).append(whole)
-        line = _Line(doc, text, title, is_list)
+        line = _Line(doc, text, title, is_list, defined)
         hits: list[Hit] = []
         for (skill, kind, start, end), forms in candidates.items():
             # Several forms can cover the same words (Java and JAVA): any one that counts.
@@ -702,7 +704,8 @@ class SkillMatcher:
         if any(_precedes(doc, start, phrase) for phrase in rules.not_after):
             return False
         return not (
-            rules.known and _defined_as_another(doc, line.text, start, end, rules.name_words)
+            rules.known
+            and _defined_as_another(doc, line.text, start, end, rules.name_words, line.defined)
         )
 
     def _strict_counts(self, line: _Line, start: int, end: int, form: _Form) -> bool:
@@ -759,6 +762,8 @@ class _Line:
     text: str
     title: Doc | None
     is_list: bool
+    defined: Mapping[str, Sequence[frozenset[str]]] | None = None
+    """The acronyms the whole document defines (``acronym_definitions``)."""
 
 
 def _written_as(doc: Doc, text: str, start: int, end: int, form: _Form) -> str | None:
@@ -830,25 +835,87 @@ def _caps_line(doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 def _defined_as_another(
-    doc: Doc, text: str, start: int, end: int, name_words: frozenset[str]
+    doc: Doc,
+    text: str,
+    start: int,
+    end: int,
+    name_words: frozenset[str],
+    defined: Mapping[str, Sequence[frozenset[str]]] | None = None,
 ) -> bool:
     """Does the text define this acronym as something else, beside it in brackets:
     'Good Clinical Practice (GCP)', 'AI (artificial insemination)'? Then it names that, not
     the skill — unless every spelled-out word is a word of the skill's names ('Google Cloud
-    Platform (GCP)', 'Certified ScrumMaster (CSM)')."""
+    Platform (GCP)', 'Certified ScrumMaster (CSM)').
+
+    ``defined`` holds the definitions found elsewhere in the same document
+    (``acronym_definitions``): a writer defines an acronym once and then uses it bare, so
+    'Crew Resource Management (CRM)' in the summary makes a later bare 'CRM debriefs' crew
+    resource management too — unless some definition there is the skill's own."""
     if end - start != 1:
         return False
-    acronym = _cased(text, doc[start])
-    if not _acronym(acronym) or len(acronym) > ACRONYM_MAX_LETTERS:
+    here = _acronym_definition(doc, text, start)
+    if here is not None:
+        return not _spells_the_skill(here[1], name_words)
+    if not defined:
         return False
-    if start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
-        words = _spelled_out(doc, text, range(start - 2, -1, -1), acronym, backwards=True)
+    acronym = _acronym_stem(_cased(text, doc[start]))
+    meanings = defined.get(acronym) if acronym else None
+    return bool(meanings) and not any(_spells_the_skill(m, name_words) for m in meanings)
+
+
+def _spells_the_skill(words: frozenset[str], name_words: frozenset[str]) -> bool:
+    """Is every spelled-out word a word of the skill's names, in either number
+    ('Application Programming Interfaces (APIs)' spells API)?"""
+    return all(
+        w in name_words or w.removesuffix("s") in name_words or f"{w}s" in name_words for w in words
+    )
+
+
+def _acronym_stem(written: str) -> str | None:
+    """The acronym a word writes, plural 's' dropped ('SAPs' → 'SAP'), or None."""
+    stem = written[:-1] if len(written) > 2 and written.endswith("s") else written
+    if not _acronym(stem) or len(stem) > ACRONYM_MAX_LETTERS:
+        return None
+    return stem
+
+
+def _acronym_definition(doc: Doc, text: str, index: int) -> tuple[str, frozenset[str]] | None:
+    """The acronym at ``index`` and the content words the text spells it out with, beside
+    it in brackets ('statistical analysis plans (SAPs)', 'ATS (automatic transfer
+    switch)'), or None when it stands without a definition."""
+    acronym = _acronym_stem(_cased(text, doc[index]))
+    if acronym is None:
+        return None
+    end = index + 1
+    if index > 0 and end < len(doc) and doc[index - 1].text == "(" and doc[end].text == ")":
+        words = _spelled_out(doc, text, range(index - 2, -1, -1), acronym, backwards=True)
     elif end + 1 < len(doc) and doc[end].text == "(":
         words = _spelled_out(doc, text, range(end + 1, len(doc)), acronym, backwards=False)
     else:
-        return False
-    content = {w.lower() for w in words if w.lower() not in ACRONYM_FILLERS}
-    return bool(content) and not content <= name_words
+        return None
+    content = frozenset(w.lower() for w in words if w.lower() not in ACRONYM_FILLERS)
+    return (acronym, content) if content else None
+
+
+def acronym_definitions(
+    docs: Sequence[Doc], texts: Sequence[str]
+) -> dict[str, list[frozenset[str]]]:
+    """Every acronym the document spells out beside it in brackets, with the content words
+    of each definition: {'CRM': [{'crew', 'resource', 'management'}]}. Only the tokens next
+    to a bracket are looked at, so this costs little on a whole resume."""
+    found: dict[str, list[frozenset[str]]] = {}
+    for doc, text in zip(docs, texts, strict=True):
+        if "(" not in text:
+            continue
+        for token in doc:
+            if token.text != "(":
+                continue
+            for index in (token.i - 1, token.i + 1):
+                if 0 <= index < len(doc):
+                    definition = _acronym_definition(doc, text, index)
+                    if definition is not None and definition[1] not in found.get(definition[0], []):
+                        found.setdefault(definition[0], []).append(definition[1])
+    return found
 
 
 def _spelled_out(
@@ -1094,6 +1161,7 @@ __all__ = [
     "SkillDef",
     "SkillMatcher",
     "Taxonomy",
+    "acronym_definitions",
     "build_pipeline",
     "load_taxonomy",
     "matcher",

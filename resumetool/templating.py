@@ -14,6 +14,7 @@ function that this module calls once on a new environment.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -80,3 +81,24 @@ def _template_line(exc: BaseException, source: Path | str | None) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+_MD_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|])|^(#)")
+
+
+def md_escape(text: object) -> str:
+    """Text safe on one line of Markdown, a table cell included: markup characters escaped.
+
+    A ``#`` is escaped only where it could open a heading (the start of the text), so
+    "C#" stays "C#" for a person reading the Markdown at a terminal."""
+    return _escape_inline(" ".join(str(text).split()))
+
+
+def md_keep_code(text: object) -> str:
+    """Like ``md_escape``, but `command` spans stay code spans (notes that name a command)."""
+    parts = re.split(r"(`[^`]+`)", " ".join(str(text).split()))
+    return "".join(p if p.startswith("`") else _escape_inline(p) for p in parts)
+
+
+def _escape_inline(text: str) -> str:
+    return _MD_INLINE_MARKUP.sub(lambda m: "\\" + (m[1] or m[2]), text)

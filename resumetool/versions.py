@@ -266,7 +266,7 @@ def find_version(versions: Sequence[Version], ref: str | int) -> Version:
     text = str(ref).strip()
     if not versions:
         raise UsageError(
-            f"no versions yet, so there is no {text!r}",
+            "no versions yet" + ("" if text.lower() == "latest" else f", so there is no {text!r}"),
             hint="import a resume first: `resumetool import FILE`",
         )
     match = VERSION_REF.match(text)

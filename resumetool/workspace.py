@@ -65,6 +65,7 @@ from .interview_rules import (
     MISSPELLING_CUTOFF,
     OUTCOME_TO_STATUS,
 )
+from .wording import quoted, shell_word
 
 if TYPE_CHECKING:
     from .model import Resume
@@ -369,7 +370,8 @@ class Workspace:
         paths = self.interview_paths()
         if not paths:
             raise UsageError(
-                f"no interviews yet, so none is called {ref!r}",
+                "no interviews yet"
+                + ("" if ref.strip().lower() == "latest" else f", so none is called {quoted(ref)}"),
                 hint="log one with `resumetool interview add`",
             )
         by_id = {p.stem: p for p in paths}
@@ -389,17 +391,17 @@ class Workspace:
         listing = ", ".join(matches or list(by_id))
         if matches:
             raise UsageError(
-                f"{ref!r} matches several interviews: {listing}", hint="give more of the id"
+                f"{quoted(ref)} matches several interviews: {listing}", hint="give more of the id"
             )
         close = similar_ids(stem, list(by_id))
         if close:
             guess = close[0] if len(close) == 1 else "one of " + ", ".join(close)
             raise UsageError(
-                f"no interview {ref!r}; did you mean {guess}?",
+                f"no interview {quoted(ref)}; did you mean {guess}?",
                 hint="see `resumetool interview list`",
             )
         raise UsageError(
-            f"no interview {ref!r}; there are: {listing}",
+            f"no interview {quoted(ref)}; there are: {listing}",
             hint="see `resumetool interview list`",
         )
 
@@ -490,7 +492,7 @@ class Workspace:
             if key in seen:
                 first = line_of(data, ("companies", seen[key], "name"))
                 raise ValidationFailed(
-                    f"{company.name!r} is listed twice"
+                    f"{quoted(company.name)} is listed twice"
                     + (f" (also on line {first})" if first else ""),
                     path=name,
                     field="name",
@@ -539,8 +541,9 @@ class Workspace:
         existing = companies.find(name)
         if existing is not None:
             raise UsageError(
-                f"{existing.name!r} is already on the list (interest {existing.interest})",
-                hint=f'change it with `resumetool company set "{existing.name}" --interest N`',
+                f"{quoted(existing.name)} is already on the list (interest {existing.interest})",
+                hint=f"change it with `resumetool company set {shell_word(existing.name)}"
+                " --interest N`",
             )
         fields: dict[str, Any] = {"name": name, "interest": interest}
         optional = {"status": status, "date": date, "notes": notes}
@@ -556,10 +559,16 @@ class Workspace:
         existing = companies.find(name)
         if existing is None:
             close = similar_names(name, [c.name for c in companies.companies])
-            guess = f"; did you mean {close[0]!r}?" if close else ""
+            guess = f"; did you mean {quoted(close[0])}?" if close else ""
+            hint = f"add it with `resumetool company add {shell_word(name)} --interest N`"
+            if close:
+                hint = (
+                    f"give its name as listed (`resumetool company set {shell_word(close[0])}"
+                    f" …`), or {hint}"
+                )
             raise UsageError(
-                f"{name!r} is not on the company list{guess}",
-                hint=f'add it with `resumetool company add "{name}" --interest N`',
+                f"{quoted(name)} is not on the company list{guess}",
+                hint=hint,
             )
         changes = {k: v for k, v in changes.items() if v is not None}
         if not changes:
@@ -719,11 +728,13 @@ def similar_ids(typed: str, ids: Iterable[str]) -> list[str]:
     wanted = slugify(typed)
     if not wanted:
         return []
+    # A whole id typed with a slip ("2026-11-09-acme-crop") is compared without its date too.
+    wanted_company = re.sub(r"^\d{4}-\d{2}-\d{2}-?", "", wanted) or wanted
     scored: list[tuple[float, str]] = []
     for ident in ids:
         company = re.sub(r"-\d+$", "", re.sub(r"^\d{4}-\d{2}-\d{2}-?", "", ident))
         parts = [company, *company.split("-")] if company else []
-        score = max((_ratio(wanted, part) for part in parts), default=0.0)
+        score = max((_ratio(wanted_company, part) for part in parts), default=0.0)
         if score >= MISSPELLING_CUTOFF:
             scored.append((score, ident))
     return [ident for _, ident in sorted(scored, key=lambda pair: -pair[0])[:3]]

@@ -208,6 +208,23 @@ def test_verdicts(skill: str, edits: dict[str, Any], verdict: str):
             {"work.0.highlights.1": "Negotiated 40 vendor agreements."},
             "implied",
         ),
+        (
+            "CRM",
+            {
+                "basics.summary": "Captain who teaches Crew Resource Management (CRM).",
+                "work.0.highlights.1": "Ran CRM debriefs after line checks.",
+            },
+            "absent",
+        ),
+        (
+            "CRM",
+            {
+                "basics.summary": "Rep fluent in Customer Relationship Management (CRM).",
+                "work.0.highlights.0": "Logged every call in the CRM.",
+            },
+            "emphasized",
+        ),
+        ("pandas", {"basics.summary": "Keeper for the red pandas and rhinos."}, "absent"),
     ],
 )
 def test_verdicts_with_the_shipped_taxonomy(skill: str, edits: dict[str, Any], verdict: str):

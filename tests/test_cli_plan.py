@@ -201,7 +201,7 @@ def test_a_fixed_date_in_the_past_is_reported_not_planned(runner, tmp_path):
     result = run(runner, root)
     assert result.exit_code == 0
     assert "has passed" in result.stdout
-    assert "resumetool company set 'Gone By' --status done" in result.stdout
+    assert 'resumetool company set "Gone By" --status done' in result.stdout
     table = result.stdout.split("note:")[0]
     assert "Gone By" not in table and "Next" in table
 

@@ -102,14 +102,14 @@ def test_validate_refuses_a_newer_schema_before_the_fields(tmp_path):
         (
             "Interview",
             {"company": "Acme", "date": "2026-13-01"},
-            "f.yaml: date: is not a date; write it as YYYY-MM-DD",
+            "f.yaml: date: 2026-13-01 is not a date; write it as YYYY-MM-DD",
         ),
         ("Interview", {"date": "2026-11-01"}, "f.yaml: company: is missing (required)"),
         (
             "Interview",
             {"company": "Acme", "date": "2026-11-01", "stage": "onsit"},
             "f.yaml: stage: must be one of screen, phone, technical, onsite, final, other"
-            " (not 'onsit')",
+            " (not 'onsit'; did you mean onsite?)",
         ),
         (
             "Interview",
@@ -135,7 +135,7 @@ def test_validate_refuses_a_newer_schema_before_the_fields(tmp_path):
         (
             "CompanyList",
             {"companies": [{"name": "Acme", "interest": 2, "date": "soon"}]},
-            "f.yaml: companies.0.date: is not a date; write it as YYYY-MM-DD",
+            "f.yaml: companies.0.date: soon is not a date; write it as YYYY-MM-DD",
         ),
     ],
 )

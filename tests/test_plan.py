@@ -196,7 +196,7 @@ def test_a_past_fixed_date_is_not_planned_again_but_reported():
     )
     assert [s.company for s in plan.slots] == ["Next"]
     assert [(p.company, p.date) for p in plan.past] == [("Gone By", dt.date(2026, 11, 20))]
-    assert any("company set 'Gone By' --status done" in n for n in plan.notes)
+    assert any('company set "Gone By" --status done' in n for n in plan.notes)
 
 
 def test_weekends_are_skipped_unless_allowed():

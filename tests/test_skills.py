@@ -88,6 +88,37 @@ TRAPS = [
     ("Python", "Wrote python scripts for reports.", "Handled the ball python at school visits."),
     ("Scrum", "Ran agile/scrum ceremonies.", "Coached the forwards in scrum technique."),
     ("SAP", "Processed purchase orders in SAP.", "Measured sap flow in maples."),
+    ("SAP", "Processed purchase orders in SAP.", "Wrote statistical analysis plans (SAPs)."),
+    ("C#", "Built billing services in C# and .NET.", "Taught Chopin's Nocturne in C# minor."),
+    ("Django", "Built the booking API in Django.", "Played gypsy jazz after Django Reinhardt."),
+    ("pandas", "Cleaned claims data with pandas.", "Fed the red pandas twice a day."),
+    ("Final Cut Pro", "Edited promos in Final Cut.", "Approved the final cut of the ad."),
+    ("Consul", "Ran service discovery on Consul.", "Deputy to the Consul General."),
+    ("Godot", "Shipped two jam games in Godot.", "Directed Waiting for Godot."),
+    ("ZooKeeper", "Ran Kafka and ZooKeeper clusters.", "Senior Zookeeper for the Asia trail."),
+    ("Packer", "Built golden AMIs with Packer.", "Trained six packers on the night shift."),
+    ("EMT", "Worked as an EMT on a 911 ambulance.", "Bent EMT and rigid conduit."),
+    ("CBT", "Delivered CBT for anxiety to 30 clients.", "Built CBT modules for onboarding."),
+    ("ATP", "Earned the ATP certificate at 1,500 hours.", "Measured ATP levels in muscle cells."),
+    ("NEC", "Wired circuits to NEC 2023.", "Installed NEC projectors in classrooms."),
+    ("Logic Pro", "Mixed the album in Logic Pro.", "Took the logic pro bono."),
+    (
+        "Step Functions",
+        "Orchestrated jobs with Step Functions.",
+        "Taught step functions to 9th grade.",
+    ),
+    ("Great Expectations", "Added Great Expectations checks to dbt.", "Taught Great Expectations."),
+    ("Microsoft Office", "Fluent in the Office Suite.", "Moved the team into an office suite."),
+    (
+        "Material Design",
+        "Built Android screens to Material Design.",
+        "Led material design for parts.",
+    ),
+    (
+        "After Effects",
+        "Animated titles in After Effects.",
+        "Managed the after effects of a merger.",
+    ),
 ]
 
 
@@ -108,6 +139,7 @@ def test_trap_words_are_not_mentions(shipped: Taxonomy, skill: str, good: str, t
         ("TypeScript", "TS services on Postgres.", "TS"),
         ("Scrum", "Agile coach; CSM since 2019.", "CSM"),
         ("accounts receivable", "Cut days in A/R from 50 to 32.", "A/R"),
+        ("Bluetooth Low Energy", "Wrote BLE drivers for wearables.", "BLE"),
     ],
 )
 def test_aliases_name_the_skill(shipped: Taxonomy, asked: str, text: str, form: str):
@@ -251,6 +283,34 @@ def test_an_acronym_the_text_spells_out_as_something_else_is_not_the_skill():
     assert named("Ran WOP (widget open plans) reviews.", wop) == []
     assert "WOP" in named("Ran the Widget Operations Platform (WOP) team.", wop)
     assert named("Ran the WOP team.", wop) == ["WOP"]
+    assert named("Wrote the Wide Open Plans (WOPs) for trials.", wop) == []
+
+
+def defined_named(lines: list[str], skill: SkillDef) -> list[str]:
+    """The words naming ``skill`` in any of ``lines``, read as one document."""
+    from resumetool.skills import acronym_definitions
+
+    m = matcher()
+    m.prepare([skill])
+    docs = m.docs(lines)
+    defined = acronym_definitions(docs, lines)
+    return [
+        h.matched
+        for doc, text in zip(docs, lines, strict=True)
+        for h in m.find(doc, text, {skill.key}, defined=defined)
+        if h.kind == "name"
+    ]
+
+
+def test_an_acronym_defined_once_keeps_its_meaning_in_the_whole_document():
+    wop = make(name="widget operations platform", aliases=["WOP"])
+    other = ["Led Wide Open Plans (WOP) for the region.", "Ran WOP reviews monthly."]
+    assert defined_named(other, wop) == []
+    own = ["Ran the Widget Operations Platform (WOP).", "Ran WOP reviews monthly."]
+    assert defined_named(own, wop).count("WOP") == 2
+    both = ["Led Wide Open Plans (WOP).", "Owned the widget operations platform (WOP).", "WOP"]
+    assert defined_named(both, wop)[-1] == "WOP"
+    assert defined_named(["Ran WOP reviews monthly."], wop) == ["WOP"]
 
 
 def test_not_before_and_not_after():

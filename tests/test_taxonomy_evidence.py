@@ -60,6 +60,31 @@ SHOWN = [
     ),
     ("streaming", "Built Kafka consumers in Python", "Kafka consumers"),
     ("stream processing", "Ran real-time data pipelines on Flink", "real-time data pipelines"),
+    ("survival analysis", "Plotted Kaplan-Meier curves for two trials", "Kaplan-Meier"),
+    ("airway management", "Secured airways with video laryngoscopy", "video laryngoscopy"),
+    ("predictive modeling", "Built GLMs for claim frequency by state", "GLM … claim frequency"),
+    ("loss reserving", "Projected losses with Bornhuetter-Ferguson", "Bornhuetter-Ferguson"),
+    ("high-performance computing", "Ran 2,000-core jobs on a Slurm cluster", "Slurm"),
+    ("fundraising", "Grew individual giving 30% in two years", "individual giving"),
+    (
+        "financial consolidation",
+        "Eliminated intercompany balances for 9 subsidiaries",
+        "eliminated … intercompany",
+    ),
+    (
+        "usability testing",
+        "Watched customers try 5 tasks while thinking aloud",
+        "tasks … thinking aloud",
+    ),
+    ("flight planning", "Reviewed NOTAMs before each leg", "NOTAMs"),
+    ("news writing", "Broke the story on eviction filings", "broke … story"),
+    ("stage management", "Called light and sound cues for 40 shows", "called … cues"),
+    ("claims adjusting", "Wrote 300 estimates in Xactimate", "Xactimate"),
+    (
+        "animal training",
+        "Ran positive reinforcement training for sea lions",
+        "positive reinforcement training",
+    ),
 ]
 
 
@@ -76,6 +101,14 @@ NOT_SHOWN = [
     ("vendor management", "Renegotiated two customer contracts"),
     ("budgeting", "Worked on budget reports for the CFO"),
     ("data modeling", "Modeled for a fashion catalog"),
+    ("fundraising", "Raised menu prices 4% without losing covers"),
+    ("usability testing", "Modeled think-alouds during guided reading"),
+    ("predictive modeling", "Fit GLMs to longitudinal cohort outcomes"),
+    ("financial consolidation", "Eliminated 40 manual journal entries"),
+    ("high-performance computing", "Ran a small Kubernetes cluster for staging"),
+    ("conduit bending", "Served as a conduit between sales and engineering"),
+    ("news writing", "Broke ground on the new clinic"),
+    ("volunteer management", "Volunteered at the food bank every week"),
 ]
 
 

@@ -56,3 +56,14 @@ def test_errors_are_located_by_file_and_line(tmp_path):
         with pytest.raises(TemplateError) as caught:
             env.get_template(name).render()
         assert error_location(caught.value, tmp_path / name) == f"{tmp_path / name}:{line}"
+
+
+def test_markdown_fragments_escape_markup_but_leave_a_hash_inside_a_word():
+    from resumetool.templating import md_escape, md_keep_code
+
+    assert md_escape("C# and F#, *bold* | [link]") == r"C# and F#, \*bold\* \| \[link\]"
+    assert md_escape("# not a heading") == r"\# not a heading"
+    assert md_escape("two\n  lines") == "two lines"
+    assert md_keep_code("run `resumetool draft --from v1` now_x") == (
+        r"run `resumetool draft --from v1` now\_x"
+    )

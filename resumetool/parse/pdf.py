@@ -22,7 +22,10 @@ Layout rules, all geometric (no rule knows a generator; the thresholds are in la
 - a wrapped paragraph is joined when the previous line reached its column's right edge,
   unless the line has a label of its own in the column left of it (a new table row);
 - a hyphen at a line end is kept for compounds ("cross-functional") and dropped for a
-  word split by hyphenation ("medica-tions"), judged with an English word list.
+  word split by hyphenation ("medica-tions"), judged with an English word list;
+- right-to-left text (Arabic, Hebrew) comes out of extraction in visual order: each
+  segment with some is put back in logical order glyph by glyph (bidi.py), its direction,
+  where the text cannot tell, judged by which side of the column the line is flush with.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from . import layout, limits
+from . import bidi, layout, limits
 from .datewords import MONTHS, SEASONS
 from .lines import GLYPH_BULLETS, Document, Line, Run, split_bullet
 
@@ -56,6 +59,8 @@ ALIGNED_COLUMN = _LAYOUT["aligned_column"]
 SIDEBAR_MIN_LINES = _LAYOUT["sidebar_min_lines"]
 SIDEBAR_MIN_SIDE_LINES = _LAYOUT["sidebar_min_side_lines"]
 SIDEBAR_LABEL_SHARE = _LAYOUT["sidebar_label_share"]
+DEEP_DESCENT = _LAYOUT["deep_descent"]
+USUAL_DESCENT = _LAYOUT["usual_descent"]
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|-bd\b|bd$|,b$|-b$", re.IGNORECASE)
 _ITALIC_RE = re.compile(r"italic|oblique|-it$|-it\b|it$|,i$", re.IGNORECASE)
@@ -104,6 +109,10 @@ class _Word:
     bold: bool
     italic: bool
     font: str = ""
+    glyphs: tuple[str, ...] | None = None
+    """Set for right-to-left text only: the glyphs as drawn, left to right (a glyph can
+    stand for several letters, as the ligature "لا"), so the word can be put back in
+    logical order (bidi.py)."""
 
 
 @dataclass(slots=True)
@@ -113,6 +122,9 @@ class _VLine:
     top: float = 0.0
     bottom: float = 0.0
     segments: list[list[_Word]] = field(default_factory=list)
+    rtl_default: bool = False
+    """The paragraph direction of right-to-left text on this line when the text cannot
+    tell (Latin at one end, Arabic at the other): see ``_mark_rtl_lines``."""
 
     @property
     def x0(self) -> float:
@@ -208,7 +220,7 @@ def _read(path: Path, data: bytes) -> Document:
         vlines: list[_VLine] = []
         saw_images = False
         for number, page in enumerate(pages, start=1):
-            raw = page.extract_words(extra_attrs=["fontname", "size", "top"])
+            raw = page.extract_words(extra_attrs=["fontname", "size", "top"], return_chars=True)
             for uri in _page_links(page):
                 if uri not in document.links:
                     document.links.append(uri)
@@ -224,8 +236,35 @@ def _read(path: Path, data: bytes) -> Document:
             hint="export the resume as DOCX or text from the original, or run OCR "
             "(e.g. ocrmypdf) on it first",
         )
+    _mark_rtl_lines(vlines)
     document.lines = _logical_lines(vlines)
     return document
+
+
+def _mark_rtl_lines(vlines: list[_VLine]) -> None:
+    """Which way each line with right-to-left text runs, where its text cannot tell.
+
+    Why geometry: a left-to-right paragraph starts at the left edge of its column and a
+    right-to-left one at the right edge, whatever script it is in. A line flush with the
+    page's text at one side only goes that way; any other (centred, full width, indented)
+    goes the way most one-sided lines of the document go. Only a document with RTL words
+    pays for this.
+    """
+    if not any(w.glyphs is not None for v in vlines for w in v.words):
+        return
+    left_edge: dict[int, float] = {}
+    right_edge: dict[int, float] = {}
+    for v in vlines:
+        left_edge[v.page] = min(left_edge.get(v.page, v.x0), v.x0)
+        right_edge[v.page] = max(right_edge.get(v.page, v.x1), v.x1)
+    sides: list[bool | None] = []
+    for v in vlines:
+        flush_left = v.x0 - left_edge[v.page] <= ALIGNED
+        flush_right = right_edge[v.page] - v.x1 <= ALIGNED
+        sides.append(flush_right if flush_left != flush_right else None)
+    rtl_document = sides.count(True) > sides.count(False)
+    for v, side in zip(vlines, sides, strict=True):
+        v.rtl_default = rtl_document if side is None else side
 
 
 def _page_links(page: Any) -> list[str]:
@@ -276,14 +315,43 @@ def _words(raw: list[dict[str, Any]]) -> list[_Word]:
         doubled = len(text) >= 4 and len(text) % 2 == 0 and text[::2] == text[1::2]
         if doubled and (x1 - x0) / len(text) < FAUX_BOLD_ADVANCE * size:
             text, bold = text[::2], True  # each glyph drawn twice, side by side: faux bold
+        top, bottom = _box_depth(w, size)
         if len(text) > 1 and text[0] in GLYPH_BULLETS:
             cut = x0 + (x1 - x0) / len(text)
-            words.append(_Word(text[0], x0, cut, w["top"], w["bottom"], size, False, False, font))
+            words.append(_Word(text[0], x0, cut, top, bottom, size, False, False, font))
             text, x0 = text[1:].lstrip(), cut + 0.25 * size
-        top, bottom = float(w["top"]), float(w["bottom"])
         for piece, p0, p1 in _pieces(text, x0, x1):
-            words.append(_Word(piece, p0, p1, top, bottom, size, bold, italic, font))
+            glyphs = _glyphs(w, piece) if bidi.has_rtl(piece) else None
+            words.append(_Word(piece, p0, p1, top, bottom, size, bold, italic, font, glyphs))
     return _unglue_dates(words)
+
+
+def _box_depth(raw: dict[str, Any], size: float) -> tuple[float, float]:
+    """The word's top and bottom, its box moved up to the usual depth below the baseline
+    when its font declares a very deep one (``deep_descent`` in layout.yaml)."""
+    top, bottom = float(raw["top"]), float(raw["bottom"])
+    chars = raw.get("chars")
+    if not chars or not chars[0].get("upright", True):
+        return top, bottom
+    char = chars[0]
+    baseline = char["bottom"] + char["y0"] - char["matrix"][5]  # page height - baseline y
+    if bottom - baseline <= DEEP_DESCENT * size:
+        return top, bottom
+    shift = bottom - baseline - USUAL_DESCENT * size
+    return top - shift, bottom - shift
+
+
+def _glyphs(raw: dict[str, Any], text: str) -> tuple[str, ...]:
+    """The texts of the glyphs that make ``text`` (what is left of ``raw`` after the clean-up
+    above), left to right; one glyph a letter when they do not add up to it."""
+    glyphs = [
+        _PUA_RE.sub("", _CID_RE.sub("", char["text"]).translate(_SYMBOL_BULLETS))
+        for char in raw.get("chars", ())
+    ]
+    glyphs = [g for g in glyphs if g]
+    while glyphs and "".join(glyphs) != text and len("".join(glyphs)) > len(text):
+        glyphs.pop(0)  # a bullet glyph cut off the front, or a faux-bold double
+    return tuple(glyphs) if "".join(glyphs) == text else tuple(text)
 
 
 def _pieces(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
@@ -579,7 +647,9 @@ def _is_sidebar(block: list[_VLine], sides: list[str], gutter: float) -> bool:
     )  # a column of dates and places labelling the entries is not a sidebar
 
 
-def _text(words: list[_Word]) -> str:
+def _text(words: list[_Word], rtl_default: bool = False) -> str:
+    if any(w.glyphs is not None for w in words):
+        return "".join(run.text for run in _bidi_runs(words, 0, rtl_default, glue_all=True))
     return " ".join(w.text for w in words)
 
 
@@ -592,6 +662,20 @@ def _is_label(text: str) -> bool:
 def _runs(vline: _VLine) -> list[Run]:
     runs: list[Run] = []
     for index, segment in enumerate(vline.segments):
+        if any(w.glyphs is not None for w in segment):
+            marker = None
+            if index == 0 and len(segment) > 1 and _is_marker(segment[0].text):
+                marker, segment = segment[0], segment[1:]  # a list marker stays in front
+            reordered = _bidi_runs(segment, index, vline.rtl_default)
+            if marker is not None and reordered:
+                first = reordered[0]
+                if (first.bold, first.italic) == (marker.bold, marker.italic):
+                    first.text = f"{marker.text} {first.text}"
+                else:
+                    runs.append(Run(marker.text, marker.bold, marker.italic, index))
+                    first.text = " " + first.text
+            runs.extend(reordered)
+            continue
         previous: _Word | None = None
         for word in segment:
             glue = ""
@@ -604,6 +688,42 @@ def _runs(vline: _VLine) -> list[Run]:
                     last.text += glue + word.text
                     continue
             runs.append(Run(glue + word.text, word.bold, word.italic, index))
+    return runs
+
+
+def _is_marker(text: str) -> bool:
+    return text in GLYPH_BULLETS or bool(_MARKER_RE.match(text))
+
+
+def _bidi_runs(
+    words: list[_Word], segment: int, rtl_default: bool, glue_all: bool = False
+) -> list[Run]:
+    """The runs of a segment with right-to-left text, in logical order: its glyphs and the
+    spaces between its words (as ``_runs`` finds them, or every one with ``glue_all``)
+    reordered by bidi.py, each piece in the style of the word it came from; a space goes
+    with the text before it, so no run is a bare space."""
+    glyphs: list[str] = []
+    owners: list[_Word] = []
+    previous: _Word | None = None
+    for word in words:
+        gap = previous is not None and word.x0 - previous.x1 > WORD_SPACE * word.size
+        if previous is not None and (glue_all or gap):
+            glyphs.append(" ")
+            owners.append(word)
+        previous = word
+        drawn = word.glyphs if word.glyphs and "".join(word.glyphs) == word.text else word.text
+        glyphs.extend(drawn)
+        owners.extend([word] * len(drawn))
+    runs: list[Run] = []
+    for index, text in bidi.logical_order(glyphs, rtl_default):
+        owner = owners[index]
+        last = runs[-1] if runs else None
+        if last is not None and (
+            text.isspace() or (last.bold == owner.bold and last.italic == owner.italic)
+        ):
+            last.text += text
+        else:
+            runs.append(Run(text, owner.bold, owner.italic, segment))
     return runs
 
 
@@ -754,7 +874,7 @@ def _join_cell(line: Line, vline: _VLine) -> None:
     """Add ``vline``'s text to the end of ``line``'s first cell."""
     tail = _last_run(line, min(r.segment for r in line.runs))
     if tail is not None:
-        tail.text = _join_words(tail.text, _text(vline.words))
+        tail.text = _join_words(tail.text, _text(vline.words, vline.rtl_default))
         line.changed()
 
 

@@ -84,10 +84,43 @@ def build_resume(document: Document, headings: Mapping[str, str] | None = None) 
     ``features.user_headings`` makes them from the user's table).
     """
     from ..model import Resume
+    from .contact import known_places
     from .sections import split_sections
 
     sections = split_sections(document, headings)
     basics, unparsed = _basics(sections, document, headings)
+    with known_places(_document_cities(document, basics)):
+        out = _sections(sections, basics, unparsed, document.kind)
+    out["basics"] = {k: v for k, v in basics.items() if v}
+    out["meta"] = {"unparsed": [u for u in unparsed if u and u.strip()]}
+    return Resume.model_validate(out)
+
+
+def _document_cities(document: Document, basics: Mapping[str, Any]) -> set[str]:
+    """The cities a document proves are places: its contact location's, and every
+    "City, Region/Country" it writes. Why: "Springvale" alone under a job is a place only
+    because the resume says so elsewhere; no list of every town is at hand."""
+    from .contact import PART_SPLIT_RE, parse_location
+
+    cities: set[str] = set()
+    location = basics.get("location") or {}
+    if location.get("city"):
+        cities.add(location["city"])
+    for line in document.lines:
+        for segment in line.segments:
+            for part in PART_SPLIT_RE.split(segment):
+                pieces = [p.strip() for p in part.split(",")]
+                for start in range(max(0, len(pieces) - 3), len(pieces) - 1):
+                    found = parse_location(", ".join(pieces[start:]))
+                    if found and found.get("city"):
+                        cities.add(found["city"])
+    return cities
+
+
+def _sections(
+    sections: list[Section], basics: dict[str, Any], unparsed: list[str], kind: str
+) -> dict[str, Any]:
+    """The JSON Resume sections after the header (a summary goes into ``basics``)."""
     out: dict[str, Any] = {}
     for section in sections[1:]:
         if section.key == "contact":
@@ -100,10 +133,27 @@ def build_resume(document: Document, headings: Mapping[str, str] | None = None) 
             text = " ".join(line.plain for line in section.lines)
             basics["summary"] = f"{basics['summary']} {text}" if basics.get("summary") else text
         else:
-            unparsed.extend(_add_section(out, section, document.kind))
-    out["basics"] = {k: v for k, v in basics.items() if v}
-    out["meta"] = {"unparsed": [u for u in unparsed if u and u.strip()]}
-    return Resume.model_validate(out)
+            unparsed.extend(_add_section(out, _by_content(section, kind), kind))
+    return out
+
+
+def _by_content(section: Section, kind: str) -> Section:
+    """The section under another key when its heading names two sections and its lines
+    read as the other one's entries (headings.yaml, ``by_content``)."""
+    from dataclasses import replace
+
+    from . import entries as E
+    from .features import load, normalize_heading
+
+    other = load("headings.yaml").get("by_content", {}).get(normalize_heading(section.title or ""))
+    if not other or other == section.key:
+        return section
+    raws = E.group(section.lines, kind)
+    if other == "education" and E.reads_as_education(raws):
+        return replace(section, key=other)
+    if other == "projects" and E.reads_as_projects(raws):
+        return replace(section, key=other)
+    return section
 
 
 def _basics(

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from .features import lexicon
-from .places import country_code
+from .features import heading_section, lexicon
+from .places import country_code, country_name
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 URL_RE = re.compile(
@@ -51,7 +54,9 @@ NETWORKS = {
     "youtube.com": "YouTube",
 }
 """Known profile sites: the domain decides the network name."""
-_CITY_RE = re.compile(r"[A-ZÀ-Ý][\w.'’ -]{0,40}")
+_CITY_RE = re.compile(r"(?=[^\W\d_])\w[\w.'’ -]{0,40}")
+"""A city's name: a letter, then letters, spaces, dots, apostrophes, hyphens (its first
+letter must also be a capital: ``_is_city``; "İstanbul", "Łódź", "Ürümqi" count)."""
 
 
 @dataclass(slots=True)
@@ -86,10 +91,55 @@ def parse_location(text: str, *, any_region: bool = False) -> dict[str, str] | N
     ("Remote") is kept as ``address``. "City, Region, Country" needs a known region
     (a US state, a Canadian province) unless ``any_region``: in a contact line a middle
     piece is a region ("London, England, United Kingdom"), in an entry's header it is as
-    likely a company's city ("Carrefour Digital, Madrid, Spain").
+    likely a company's city ("Carrefour Digital, Madrid, Spain"). A city written alone is
+    a place only inside ``known_places`` naming it (the document proved it elsewhere).
     """
     found = _parse_location(text, any_region)
-    return dict(found) if found else None
+    if found is None:
+        bare = " ".join(text.split()).strip(" ,;|")
+        if bare and bare.casefold() in _KNOWN_PLACES.get():
+            return {"city": bare}
+        return None
+    return dict(found)
+
+
+_KNOWN_PLACES: ContextVar[frozenset[str]] = ContextVar("known_places", default=frozenset())
+"""Cities the document being read names elsewhere in a form that proves them ("Zürich,
+CH", or the place in its contact line), case-folded: within that document the city
+alone is a place too ("Springvale" under a job). Set by ``known_places``."""
+
+
+@contextmanager
+def known_places(cities: Iterable[str]) -> Iterator[None]:
+    """Read the bare ``cities`` as places while the block runs (one document's parse)."""
+    token = _KNOWN_PLACES.set(frozenset(c.casefold() for c in cities if c))
+    try:
+        yield
+    finally:
+        _KNOWN_PLACES.reset(token)
+
+
+def bare_place(text: str) -> bool:
+    """Whether ``text`` can be a place named by its city alone ("Springvale", "Montréal",
+    "Newcastle upon Tyne"): at most three capitalised words, no digit, no role,
+    organisation or filler word. Alone it proves nothing; callers take it for a place
+    only where the layout leaves nothing else it could be (a contact line without any
+    other place; a work header's third part beside a position and a company)."""
+    words = text.split()
+    if not 0 < len(words) <= 3 or not _is_city(text) or "." in text:
+        return False
+    small = lexicon("title_small_words") | lexicon("place_name_words")
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    if any(not w[:1].isupper() and w.lower() not in small for w in words):
+        return False
+    lower = {w.lower().strip("'’") for w in words} - lexicon("place_name_words")
+    return not lower & (
+        lexicon("role_words")
+        | lexicon("org_words")
+        | lexicon("contact_filler_words")
+        | lexicon("seniority_words")
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -101,15 +151,15 @@ def _parse_location(text: str, any_region: bool = False) -> dict[str, str] | Non
         return {"address": text}
     pieces = [p.strip() for p in text.split(",")]
     if len(pieces) == 1:
-        code = _country(text)
+        code = _country(text, codes=False)
         return {"countryCode": code} if code else None
     if len(pieces) > 3 or not all(pieces):
         return None
     city, last = pieces[0], pieces[-1]
-    if not _CITY_RE.fullmatch(city) or len(city.split()) > 4:
+    if not _is_city(city):
         return None
     middle = pieces[1] if len(pieces) == 3 else None
-    country = _country(last)
+    country = None if last in lexicon_upper("us_states") else _country(last)
     if middle is not None and country is None:
         return None
     if last in lexicon_upper("us_states"):
@@ -118,15 +168,24 @@ def _parse_location(text: str, any_region: bool = False) -> dict[str, str] | Non
         return _loc(city, region=last)
     if country is not None:
         if middle is not None and not _is_region(middle):
-            loose = any_region and _CITY_RE.fullmatch(middle) and len(middle.split()) <= 3
+            loose = any_region and _is_city(middle) and len(middle.split()) <= 3
             if not loose:
                 return None
         return _loc(city, region=middle, country=country)
     return None
 
 
-def _country(text: str) -> str | None:
-    """The ISO code of a country name written with a capital ("Portugal", "USA")."""
+def _is_city(text: str) -> bool:
+    return bool(_CITY_RE.fullmatch(text)) and text[:1].isupper() and len(text.split()) <= 4
+
+
+def _country(text: str, *, codes: bool = True) -> str | None:
+    """The ISO code of a country name written with a capital ("Portugal", "USA"), or of an
+    ISO code itself after a city ("Zürich, CH"; ``codes``: never alone, "IT" or "QA" is
+    not a place); a US state's code is read as the state before this is asked ("Denver,
+    CO" is Colorado, not Colombia)."""
+    if codes and re.fullmatch(r"[A-Z]{2}", text) and country_name(text):
+        return None if text.lower() in lexicon("not_country_codes") else text
     return country_code(text) if text[:1].isupper() else None
 
 
@@ -166,10 +225,15 @@ def _find_phone(text: str, region: str) -> tuple[str, bool] | None:
     try:
         for leniency in (phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE):
             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=leniency):
+                valid = leniency == phonenumbers.Leniency.VALID
+                if not valid and match.raw_string.lstrip("(").startswith("0"):
+                    # A trunk "0" says the number is national somewhere the header does
+                    # not name; a country code guessed for it would be wrong: kept as typed.
+                    return " ".join(match.raw_string.split()), False
                 formatted = phonenumbers.format_number(
                     match.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
                 )
-                return formatted, leniency == phonenumbers.Leniency.VALID
+                return formatted, valid
     except Exception:  # the library raises on odd input; a phone is optional
         return None
     return None
@@ -232,7 +296,7 @@ def extract(parts: list[str], links: list[str] | None = None) -> Contact:
         for match in URL_RE.finditer(rest):
             _add_url(contact, match.group(0).rstrip(".)"))
             rest = rest.replace(match.group(0), " ")
-        if re.search(r"\d{3}", rest):
+        if re.search(r"\d{3}", rest) or len(re.findall(r"\d", rest)) >= 7:  # "04 72 55 01 88"
             found = _find_phone(rest, region)
             if found:
                 if contact.phone is None or (found[1] and not phone_valid):
@@ -256,6 +320,12 @@ def extract(parts: list[str], links: list[str] | None = None) -> Contact:
             _add_remnant(contact, rest)
         elif rest:
             contact.leftovers.append(" ".join(rest.split()))
+    if contact.location is None and (contact.email or contact.phone):
+        # No "City, Region" anywhere: a bare city among the contact details is the place.
+        for index, part in enumerate(contact.leftovers):
+            if bare_place(part) and not heading_section(part)[1]:
+                contact.location = {"city": contact.leftovers.pop(index)}
+                break
     for link in links or []:
         lower = link.lower()
         if lower.startswith("mailto:"):

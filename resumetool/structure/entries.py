@@ -11,12 +11,14 @@ so when a part's words do not decide, the section's other entries do.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..parse.datewords import MONTHS
 from ..parse.lines import Line, Run
-from .contact import parse_location
+from .contact import bare_place, parse_location
 from .dates import DateRange, find_range, has_date
 from .features import Candidate, is_legal_form, lexicon, load, match_degree, score
 from .places import country_code
@@ -81,7 +83,7 @@ def _look(line: Line, kind: str) -> tuple[object, ...]:
 def is_prose(line: Line) -> bool:
     """A sentence or paragraph (a description), not a header line. Beside a date or place
     column (the entry's dates on its second row), the text itself is judged."""
-    text = line.plain
+    text = _take_gpa(line.plain, {})  # "…, 2013 – 2016; GPA First Class" ends with its dates
     if line.starts_bold:
         return False
     if len(line.segments) > 1:
@@ -198,7 +200,7 @@ def header_of(entry: RawEntry, *, locations: bool = True) -> Header:
     dates: DateRange | None = None
     location: str | None = None
     for index, line in enumerate(entry.header):
-        for runs in _segments(line):
+        for runs in _mend_wrapped_year(_segments(line)):
             text = "".join(r.text for r in runs)
             if dates is None:
                 found = find_range(text)
@@ -226,6 +228,40 @@ def header_of(entry: RawEntry, *, locations: bool = True) -> Header:
             elif locations and location is None and parse_location(text):
                 location = text.strip()
     return Header(parts, dates, location)
+
+
+_OPEN_RANGE_RE = re.compile(
+    rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*$", re.IGNORECASE
+)
+_TRAILING_YEAR_RE = re.compile(r"\s(?:19|20)\d\d\s*$")
+
+
+def _mend_wrapped_year(segments: list[list[Run]]) -> list[list[Run]]:
+    """Give a right-hand date column the year that wrapped under the line.
+
+    Why: a date range set at a right tab that does not fit wraps its last word onto the
+    next line, under the company ("…, Germany   October 2017 to March" / "2021"); the
+    reader joins that word to the line's text, where it ends the company. A side column
+    that stops on a month name while the text before it ends on a year is that case.
+    """
+    if len(segments) < 2:
+        return segments
+    first = "".join(r.text for r in segments[0])
+    last = "".join(r.text for r in segments[-1])
+    year = _TRAILING_YEAR_RE.search(first)
+    if not year or not _OPEN_RANGE_RE.search(last):
+        return segments
+    found = find_range(first)
+    if found is not None and found.span[0] < year.start():
+        return segments  # the text has dates of its own
+    head = _cut(segments[0], year.start(), len(first))
+    tail = segments[-1][-1]
+    moved = Run(year.group(0).strip(), tail.bold, tail.italic, tail.segment)
+    return [
+        head,
+        *segments[1:-1],
+        [*segments[-1], Run(" ", tail.bold, tail.italic, tail.segment), moved],
+    ]
 
 
 def _segments(line: Line) -> list[list[Run]]:
@@ -444,6 +480,10 @@ def build_work(
     """A work (or volunteer, with ``org_key='organization'``) entry and its leftovers."""
     header = header_of(entry)
     names = _name_parts(header.parts)
+    if header.location is None:
+        names, place = _unknown_place(names)
+        if place:
+            header.location = place
     data: dict[str, Any] = {}
     leftovers: list[str] = []
     position = company = None
@@ -479,6 +519,54 @@ def build_work(
         data["summary"] = " ".join(bullet_text(line) for line in entry.body)
     leftovers.extend(entry.notes)
     return data, leftovers
+
+
+def _unknown_place(names: list[Part]) -> tuple[list[Part], str | None]:
+    """(the other parts, the place) when one of a work header's parts reads as a town no
+    list knows ("Dandenong") beside a position and a company; else (names, None).
+
+    Why: a header holds position, company and place; with two parts that read as
+    position and company (two parts, or one cut at a comma), a further part of a few
+    capitalised words with no role or organisation word can only be the place. Of
+    several such, the shortest, then the last (places stand after the company).
+    """
+    rest, town = _town_after_company(names)
+    if town:
+        return rest, town
+    candidates = [
+        i
+        for i, part in enumerate(names)
+        if bare_place(part.text) and not is_legal_form(part.text.split()[-1])
+    ]
+    if not candidates:
+        return names, None
+    pick = min(candidates, key=lambda i: (len(names[i].text.split()), -i))
+    rest = [p for i, p in enumerate(names) if i != pick]
+    if len(rest) >= 2 or (len(rest) == 1 and "," in rest[0].text and _split_pair(rest[0].text)):
+        return rest, names[pick].text
+    return names, None
+
+
+def _town_after_company(names: list[Part]) -> tuple[list[Part], str | None]:
+    """("Personal Care Worker", "HomeWell Community Care") and "Dandenong" from the parts
+    "Personal Care Worker" and "HomeWell Community Care, Dandenong": beside another part,
+    a part that is a name, a comma and a bare town (no role before the comma: "Engineer,
+    Stripe" is a role and its company) holds the place at its end. Tried before a bare
+    part alone is taken for the place: the comma is the stronger sign ("Land Surveyor"
+    is a role the lexicon may not know)."""
+    if len(names) != 2:
+        return names, None
+    for index, part in enumerate(names):
+        head, _, tail = part.text.rpartition(",")
+        head, tail = head.strip(), tail.strip()
+        if not head or "," in head or not bare_place(tail) or is_legal_form(tail.split()[-1]):
+            continue
+        if _scores(head)[0] > 0:
+            continue
+        rest = list(names)
+        rest[index] = Part(head, part.line, part.bold, part.italic)
+        return rest, tail
+    return names, None
 
 
 def bullet_text(line: Line) -> str:
@@ -542,6 +630,40 @@ def _education_start(line: Line) -> tuple[bool, bool, bool, bool]:
     is_school = [_is_school(p) for p in pieces]
     is_degree = [bool(match_degree(p)) for p in pieces]
     return is_school[0], is_degree[0], any(is_school), any(is_degree)
+
+
+def reads_as_education(entries: list[RawEntry]) -> bool:
+    """Most entries' headers name both a school and a degree, or span a year or more (a
+    section of schools and degrees under a heading that could also mean skills or courses:
+    a course from an "Academy" alone, or a licence of one date, is a certificate; a
+    two-year programme at a trade school the lexicon cannot know is education)."""
+    if not entries:
+        return False
+    hits = 0
+    for entry in entries:
+        starts = [_education_start(line) for line in entry.header]
+        named = any(s[2] for s in starts) and any(s[3] for s in starts)
+        hits += named or _months(header_of(entry, locations=False).dates) >= 12
+    return 2 * hits > len(entries)
+
+
+def _months(dates: DateRange | None) -> int:
+    """How many months a closed range spans (0 for none, a single date or an open one)."""
+    if dates is None or not dates.end:
+        return 0
+    (y1, _, m1), (y2, _, m2) = dates.start.partition("-"), dates.end.partition("-")
+    return (int(y2) - int(y1)) * 12 + (int(m2 or 1) - int(m1 or 1))
+
+
+def reads_as_projects(entries: list[RawEntry]) -> bool:
+    """No entry has a date or a role in its header: a portfolio, not jobs."""
+    if not entries:
+        return False
+    for entry in entries:
+        header = header_of(entry, locations=False)
+        if header.dates is not None or any(_scores(p.text)[0] > 0 for p in header.parts):
+            return False
+    return True
 
 
 def build_education(entry: RawEntry) -> tuple[dict[str, Any], list[str]]:
@@ -611,10 +733,32 @@ def _education_pieces(text: str) -> list[str]:
 
 def _take_gpa(text: str, data: dict[str, Any]) -> str:
     match = GPA_RE.search(text)
+    if match:
+        data.setdefault("score", match.group(1).replace(" ", ""))
+        return _clean(text[: match.start()] + " " + text[match.end() :])
+    match = _grade_re().search(text)
     if not match:
         return text
-    data.setdefault("score", match.group(1).replace(" ", ""))
+    data.setdefault("score", " ".join((match.group("grade") or match.group("alone")).split()))
     return _clean(text[: match.start()] + " " + text[match.end() :])
+
+
+@functools.cache
+def _grade_re() -> re.Pattern[str]:
+    """A grade in words (lexicons.yaml ``grade_words``): after "GPA:", "Grade:",
+    "Classification:" ("GPA: Distinction"), or standing alone as a piece ("Magna cum
+    laude"); a number is GPA_RE's."""
+    words = sorted(lexicon("grade_words"), key=len, reverse=True)
+    phrase = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    label = r"(?:(?:GPA|CGPA|Grade|Grades|Classification|Result|Honou?rs)\s*:?\s*)"
+    # after a label, any few capitalised words to the end of the piece ("GPA: Pass with
+    # distinction"); alone, only a grade the lexicon knows
+    free = r"(?-i:[A-Z])[\w'’]*(?:\s+[\w'’]+){0,4}"
+    return re.compile(
+        rf"(?:\b{label}(?P<grade>{phrase}|{free})|(?:^|(?<=[,;(]))\s*(?P<alone>{phrase}))"
+        r"(?=\s*(?:$|[,;)]))",
+        re.IGNORECASE,
+    )
 
 
 # ---- projects, certificates, awards, publications, references ---------------------------

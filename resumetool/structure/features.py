@@ -281,7 +281,10 @@ def _degree_re() -> re.Pattern[str]:
     names = sorted(load("lexicons.yaml")["degrees"], key=len, reverse=True)
     alternatives = "|".join(re.escape(str(n)).replace(r"\ ", r"\s+") for n in names)
     levels = r"(?:bachelor|master|doctor|associate)(?:'s|’s)?(?=\s+of\s+(?-i:[A-Z]))"
-    return re.compile(rf"^\s*(?P<degree>{alternatives}|{levels})(?=$|[\s,;:(–—-])", re.IGNORECASE)
+    # An abbreviation ending in "." may touch the next word: "M.Arch.Technische Universität"
+    # is how a PDF reads a degree column set flush against the school's.
+    end = r"(?:(?=$|[\s,;:(–—-])|(?<=\.)(?=(?-i:[A-Z])))"
+    return re.compile(rf"^\s*(?P<degree>{alternatives}|{levels}){end}", re.IGNORECASE)
 
 
 def match_degree(text: str) -> tuple[str, str] | None:
