@@ -16,17 +16,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__, interview_rules, plan_rules
+from .terminal import Progress, Sheet, echo_plain, print_lines, print_markdown, stdout_console
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from .dates import Prefer
     from .workspace import Workspace
-
-
-def no_color() -> bool:
-    """NO_COLOR set to anything but the empty string turns colour off (no-color.org)."""
-    return bool(os.environ.get("NO_COLOR"))
 
 
 class State:
@@ -43,9 +39,7 @@ class State:
 
         Results are printed even under --quiet (it silences progress and notes, see ``say``).
         """
-        from rich.console import Console
-
-        return Console(no_color=no_color(), highlight=False, soft_wrap=False)
+        return stdout_console()
 
     def say(self, message: str) -> None:
         """A progress or status line for people (stderr; silent under --quiet)."""
@@ -69,74 +63,6 @@ class State:
         from .workspace import Workspace
 
         return Workspace.find(explicit=self.workspace, on_warning=self.warn)
-
-
-class Progress:
-    """A rich progress bar on stderr that appears only once the work has run for a second.
-
-    Why the delay: rendering one format takes a fraction of a second, and a bar that
-    flashes and vanishes is noise; rendering several, or a cold start with Typst and its
-    fonts, takes longer, and then the bar says what is happening. It is transient (gone
-    when the work ends), never shown under --quiet or when stderr is not a terminal, and
-    follows NO_COLOR.
-    """
-
-    DELAY_SECONDS = 1.0
-
-    def __init__(self, total: int, label: str, *, enabled: bool):
-        import threading
-
-        self.total, self.label, self.enabled = total, label, enabled
-        self._steps = 0
-        self._bar: Any = None
-        self._task: Any = None
-        self._timer: Any = None
-        self._lock = threading.Lock()
-        self._shown = self._closed = False
-
-    def __enter__(self) -> Progress:
-        if self.enabled:
-            import threading
-
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn
-            from rich.progress import Progress as Bar
-
-            console = Console(stderr=True, no_color=no_color())
-            self._bar = Bar(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=console,
-                transient=True,
-            )
-            self._task = self._bar.add_task(self.label, total=self.total)
-            self._timer = threading.Timer(self.DELAY_SECONDS, self._show)
-            self._timer.daemon = True
-            self._timer.start()
-        return self
-
-    def _show(self) -> None:
-        with self._lock:
-            if not self._closed:
-                self._bar.start()
-                self._shown = True
-
-    def step(self, description: str) -> None:
-        """Name the step starting now (the ones before it count as done)."""
-        if self._bar is not None:
-            self._bar.update(self._task, description=description, completed=self._steps)
-        self._steps += 1
-
-    def __exit__(self, *exc: object) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-        with self._lock:
-            self._closed = True
-            if self._shown:
-                self._bar.update(self._task, completed=self.total)
-                self._bar.stop()
 
 
 class OneLineError(click.ClickException):
@@ -225,7 +151,7 @@ class ResumetoolGroup(click.Group):
     @staticmethod
     def _workspace_with_value(arg: str) -> bool:
         """``--workspace=DIR`` or ``-wDIR``: the option and its value in one word."""
-        return arg.startswith("--workspace=") or (arg.startswith("-w") and arg[1:2] != "-")
+        return arg.startswith(("--workspace=", "-w"))
 
     def make_context(
         self,
@@ -342,195 +268,6 @@ def _echo_wrote(path: Path) -> None:
     click.echo(f"wrote {shown(path)}")
 
 
-class Sheet:
-    """A borderless table that fits where it is printed.
-
-    Why not a plain rich table: rich squeezes every column alike, so at 60 columns an
-    interview list lost its company column and a plan wrapped each row over five lines,
-    and piped to a file a table was cut to 80 columns and padded with spaces. Here each
-    column says how it may give way — ``keep`` (never cut or wrapped: dates, companies,
-    skills, numbers), ``cut`` (truncated with '…': ids), ``wrap`` (long text: reasons,
-    what was asked), and which may be left out at a narrow terminal (``squeeze``) — and
-    piped, nothing gives way: whole rows, no trailing spaces.
-    """
-
-    GAP = 2
-    """Spaces between columns."""
-    WRAP_READABLE, CUT_READABLE = 24, 16
-    """A wrapped column narrower than 24 reads as a word per line; an id cut below 16
-    loses what tells it apart. The default squeeze goes down to these first…"""
-    WRAP_FLOOR, CUT_FLOOR = 8, 6
-    """…and then, only if the table still does not fit, down to these."""
-    UNDER_BELOW = 16
-    """A wrapped column that would be narrower than this goes under its row instead."""
-
-    def __init__(
-        self,
-        *headers: str,
-        cut: tuple[str, ...] = (),
-        wrap: tuple[str, ...] = (),
-        right: tuple[str, ...] = (),
-        squeeze: tuple[tuple[str, int | None], ...] | None = None,
-    ):
-        self.headers = list(headers)
-        self.fits = ["cut" if h in cut else "wrap" if h in wrap else "keep" for h in headers]
-        self.right = right
-        self.squeeze = squeeze if squeeze is not None else self._default_squeeze()
-        """(column, width) in the order columns give way at a narrow terminal; a width of
-        None leaves the column out."""
-        self.rows: list[list[Any]] = []
-
-    def _default_squeeze(self) -> tuple[tuple[str, int | None], ...]:
-        wrapped = [h for h, f in zip(self.headers, self.fits, strict=True) if f == "wrap"]
-        cut = [h for h, f in zip(self.headers, self.fits, strict=True) if f == "cut"]
-        return (
-            *((h, self.WRAP_READABLE) for h in wrapped),
-            *((h, self.CUT_READABLE) for h in cut),
-        )
-
-    def add_row(self, *cells: Any) -> None:
-        """Cells as text (never read as rich markup: a company may be called "[x]")."""
-        from rich.text import Text
-
-        self.rows.append([Text(c) if isinstance(c, str) else c for c in cells])
-
-    def natural_widths(self) -> list[int]:
-        from rich.cells import cell_len
-
-        widths = [cell_len(h) for h in self.headers]
-        for row in self.rows:
-            for index, cell in enumerate(row):
-                longest = max((cell_len(line) for line in cell.plain.splitlines()), default=0)
-                widths[index] = max(widths[index], longest)
-        return widths
-
-    def fitted_widths(self, room: int, leave_out: tuple[int, ...] = ()) -> list[int | None]:
-        """Column widths for a terminal ``room`` wide (None: left out), squeezed as
-        ``squeeze`` says, then to the floors; wider than ``room`` only when the kept
-        columns alone are. Room left over goes back to the wrapped columns, then the cut."""
-        natural = self.natural_widths()
-        widths: list[int | None] = [
-            None if index in leave_out else width for index, width in enumerate(natural)
-        ]
-
-        def excess() -> int:
-            shown = [w for w in widths if w is not None]
-            return sum(shown) + self.GAP * (len(shown) - 1) - room
-
-        floors = {"wrap": self.WRAP_FLOOR, "cut": self.CUT_FLOOR}
-        steps = [*self.squeeze]
-        for fit, floor in floors.items():  # wrapped text first, then ids
-            steps += [(h, floor) for h, f in zip(self.headers, self.fits, strict=True) if f == fit]
-        for header, width in steps:
-            index = self.headers.index(header)
-            current = widths[index]
-            if excess() <= 0:
-                break
-            if current is None:
-                continue
-            if width is None:
-                widths[index] = None
-            else:
-                widths[index] = max(width, current - excess()) if current > width else current
-        for fit in ("wrap", "cut"):
-            for index, current in enumerate(widths):
-                if self.fits[index] == fit and current is not None and excess() < 0:
-                    widths[index] = min(natural[index], current - excess())
-        return widths
-
-    def layout(self, room: int) -> tuple[list[int | None], tuple[int, ...]]:
-        """``fitted_widths``, except that a wrapped column squeezed below
-        ``UNDER_BELOW`` goes under its row instead, across the whole width (a reason
-        cut into 8-character lines reads as a word per line). Returns the widths and the
-        columns that go under."""
-        natural = self.natural_widths()
-        widths = self.fitted_widths(room)
-        under = tuple(
-            index
-            for index, width in enumerate(widths)
-            if self.fits[index] == "wrap"
-            and width is not None
-            and width < min(self.UNDER_BELOW, natural[index])
-        )
-        return (self.fitted_widths(room, leave_out=under) if under else widths), under
-
-    def _table(self, widths: list[int | None], *, header: bool = True) -> Any:
-        from rich.table import Table
-
-        table = Table(
-            box=None, header_style="bold", pad_edge=False, padding=(0, 1), show_header=header
-        )
-        for index, width in enumerate(widths):
-            if width is None:
-                continue
-            fit = self.fits[index]
-            table.add_column(
-                self.headers[index],
-                width=width,
-                no_wrap=fit != "wrap",
-                overflow="ellipsis" if fit == "cut" else "fold",
-                justify="right" if self.headers[index] in self.right else "left",
-            )
-        return table
-
-    def renderable(self, widths: list[int | None], under: tuple[int, ...] = ()) -> Any:
-        """The table; with ``under`` columns, one table per row (same widths, so the
-        columns line up) each followed by its under-text, indented."""
-        from rich.console import Group
-        from rich.padding import Padding
-
-        shown = [index for index, width in enumerate(widths) if width is not None]
-        if not under or not self.rows:
-            table = self._table(widths)
-            for row in self.rows:
-                table.add_row(*(row[index] for index in shown))
-            return table
-        parts: list[Any] = []
-        for number, row in enumerate(self.rows):
-            table = self._table(widths, header=number == 0)
-            table.add_row(*(row[index] for index in shown))
-            parts.append(table)
-            parts += [Padding(row[i], (0, 0, 0, 2)) for i in under if row[i].plain.strip()]
-        return Group(*parts)
-
-    def print(self, state: State) -> None:
-        console = state.console()
-        if not console.is_terminal:
-            _echo_plain(self.renderable(list(self.natural_widths())))
-            return
-        widths, under = self.layout(console.width)
-        shown = [w for w in widths if w is not None]
-        total = sum(shown) + self.GAP * (len(shown) - 1)
-        # Wider than the terminal only when the kept columns need it: the terminal wraps
-        # the line, which keeps every date and name whole.
-        console.width = max(console.width, total)
-        console.print(self.renderable(widths, under))
-
-
-def _echo_plain(renderable: Any) -> None:
-    """Piped or redirected output: as wide as it needs (no 80-column cut, no hard wraps),
-    no colour, no trailing spaces — lines for grep, diff and files."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=10_000, color_system=None, highlight=False).print(renderable)
-    click.echo("\n".join(line.rstrip() for line in buffer.getvalue().splitlines()))
-
-
-def _print_lines(state: State, lines: list[str]) -> None:
-    """Notes and other prose after a table: wrapped to a terminal, whole lines when piped."""
-    console = state.console()
-    for line in lines:
-        if console.is_terminal:
-            from rich.text import Text
-
-            console.print(Text(line))
-        else:
-            click.echo(line)
-
-
 @click.group(cls=ResumetoolGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="resumetool")
 @click.option(
@@ -634,7 +371,7 @@ def analyze(state: State, resume: str | None, asked: tuple[str, ...], fmt: str) 
         if console.is_terminal:
             console.print(to_table(result, width=console.width))
         else:
-            _echo_plain(to_table(result))
+            echo_plain(to_table(result))
 
 
 # -- workspace, interviews, companies ---------------------------------------------------
@@ -643,6 +380,10 @@ INTERVIEW_STAGES = interview_rules.STAGES
 INTERVIEW_OUTCOMES = interview_rules.OUTCOMES
 COMPANY_STATUSES = interview_rules.COMPANY_STATUSES
 MAX_REFLECTIONS = interview_rules.MAX_REFLECTIONS
+INTEREST_SCALE = (1, 5)
+INTEREST = click.IntRange(*INTEREST_SCALE)
+"""The interest scale, 1 (practice) … 5 (dream job): the bounds of ``interest`` in the
+models of interview.py, checked here too so a typo is a usage error before any file is read."""
 DATE_HELP = "2026-11-20, today, yesterday, '3 days ago', 'last friday', 'Nov 20'"
 FUTURE_DATE_HELP = "2026-12-01, tomorrow, friday, 'next tuesday', 'in 3 days', 'Dec 1'"
 """Examples for a day ahead (a plan's start, a fixed interview date): the past ones in
@@ -741,6 +482,8 @@ def _ask_list(label: str, limit: int | None = None) -> list[str]:
 
 
 def _ask_interest(default: int | None) -> int | None:
+    """Ask until the answer is on the scale; an empty one leaves the interest unset (the
+    company's in companies.yaml then counts)."""
     while True:
         answer = click.prompt(
             "Interest, 1 (practice) … 5 (dream job)",
@@ -749,9 +492,10 @@ def _ask_interest(default: int | None) -> int | None:
         ).strip()
         if not answer:
             return None
-        if answer.isdigit() and 1 <= int(answer) <= 5:
+        low, high = INTEREST_SCALE
+        if answer.isdigit() and low <= int(answer) <= high:
             return int(answer)
-        click.echo("Error: give a number from 1 to 5, or nothing", err=True)
+        click.echo(f"Error: give a number from {low} to {high}, or nothing", err=True)
 
 
 def _ask_day(default: str = "today") -> Any:
@@ -821,7 +565,7 @@ def _ask_missing(fields: dict[str, Any], workspace: Workspace) -> None:
 @click.option("--date", "day", type=Day("past"), help=f"The day (default today): {DATE_HELP}.")
 @click.option(
     "--interest",
-    type=click.IntRange(1, 5),
+    type=INTEREST,
     help="1 (practice) … 5 (dream job); default: the company's in companies.yaml.",
 )
 @click.option("--stage", type=click.Choice(INTERVIEW_STAGES), help="Default: other.")
@@ -1007,7 +751,7 @@ def interview_list(state: State, fmt: str) -> None:
             item.outcome,
             ", ".join(item.asked),
         )
-    table.print(state)
+    table.print(state.console())
 
 
 @interview.command("show")
@@ -1065,6 +809,8 @@ def interview_edit(state: State, ref: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="resumetool-edit-"))
     copy = folder / path.name
     copy.write_bytes(original)
+    # The copy goes once saved or unchanged; an edit that does not validate, or meets a
+    # file changed meanwhile, stays where the error's hint says, for another try.
     try:
         _edit(filename=str(copy), extension=".yaml")
     except Exception:
@@ -1129,9 +875,7 @@ def company() -> None:
 
 @company.command("add")
 @click.argument("name")
-@click.option(
-    "--interest", type=click.IntRange(1, 5), required=True, help="1 (practice) … 5 (dream job)."
-)
+@click.option("--interest", type=INTEREST, required=True, help="1 (practice) … 5 (dream job).")
 @click.option("--status", type=click.Choice(COMPANY_STATUSES), help="Default: target.")
 @click.option("--date", "day", type=Day("future"), help=f"A fixed day: {FUTURE_DATE_HELP}.")
 @click.option("--notes", help="Anything worth keeping.")
@@ -1172,7 +916,7 @@ def _warn_far_ahead(state: State, company: Any) -> None:
 
 @company.command("set")
 @click.argument("name")
-@click.option("--interest", type=click.IntRange(1, 5), help="1 (practice) … 5 (dream job).")
+@click.option("--interest", type=INTEREST, help="1 (practice) … 5 (dream job).")
 @click.option("--status", type=click.Choice(COMPANY_STATUSES))
 @click.option("--date", "day", type=Day("future"), help=f"A fixed day: {FUTURE_DATE_HELP}.")
 @click.option("--notes", help="Anything worth keeping.")
@@ -1238,7 +982,7 @@ def company_list(state: State, fmt: str) -> None:
             item.date.isoformat() if item.date else "",
             item.notes or "",
         )
-    table.print(state)
+    table.print(state.console())
 
 
 # -- plan and feedback request ----------------------------------------------------------
@@ -1338,9 +1082,9 @@ def plan(
                     slot.kind,
                     slot.reason,
                 )
-            table.print(state)
+            table.print(state.console())
         if not state.quiet:  # --quiet: the plan only, as for every command's notes
-            _print_lines(state, [f"note: {note}" for note in schedule.notes])
+            print_lines(state.console(), [f"note: {note}" for note in schedule.notes])
     if ics is not None:
         write_ics(schedule, ics)
         state.say(
@@ -1488,7 +1232,7 @@ def templates_command(state: State, paths: bool) -> None:
         marker = "*" if design.name == default else ""
         row = [design.name + marker, design.origin, ",".join(design.formats()), design.description]
         table.add_row(*row, *([str(design.folders[0])] if paths else []))
-    table.print(state)
+    table.print(state.console())
 
 
 # -- versions: import, versions, draft, diff ---------------------------------------------
@@ -1558,7 +1302,7 @@ def versions_command(state: State, fmt: str) -> None:
     for version in newest_first:
         created = version.meta.created.astimezone().strftime("%Y-%m-%d %H:%M")
         table.add_row(version.label, lineage_text(version, by_number), created, version.meta.reason)
-    table.print(state)
+    table.print(state.console())
 
 
 def _choose_rewrites(draft: Any) -> Any:
@@ -1664,14 +1408,7 @@ def draft(
     if interactive and drafted.suggestions:
         drafted = _choose_rewrites(drafted)
     if not drafted.changed:
-        evidenced = len(drafted.skills) > len(drafted.notes)
-        if not drafted.skills:
-            why = "no interview lists a skill asked about yet"
-        elif evidenced:
-            why = f"{parent.label} already leads with what is asked"
-        else:
-            why = f"{parent.label} shows none of these skills"
-        click.echo(f"nothing to change: {why}; no version written")
+        click.echo(f"nothing to change: {drafted.unchanged_reason()}; no version written")
         if not drafted.skills:
             state.say(
                 "add what they asked (`asked: [...]`) with `resumetool interview edit ID`,"
@@ -1679,17 +1416,17 @@ def draft(
             )
         _print_draft(drafted, parent.label)
         return
-    from .versions import identical_version
-
-    same = None if force else identical_version(workspace.versions(), drafted.resume)
-    if same is not None:
-        click.echo(f"the draft from {parent.label} is identical to {same.label}; nothing written")
+    stored = save(workspace, parent, drafted, force=force)
+    version = stored.version
+    if not stored.written:
+        click.echo(
+            f"the draft from {parent.label} is identical to {version.label}; nothing written"
+        )
         state.say(
             f"see it with `resumetool versions`; write it anyway with `resumetool draft --from"
             f" {parent.label} --force`"
         )
         return
-    version = save(workspace, parent, drafted)
     _print_draft(drafted, f"drafted {version.label}")
     if no_render:
         state.say(f"render it with `resumetool render {version.label}`")
@@ -1763,17 +1500,6 @@ def diff_command(state: State, a: str, b: str, fmt: str, asked: tuple[str, ...])
 # -- after the interview: report, practice, demo -----------------------------------------
 
 
-def _print_markdown(state: State, text: str) -> None:
-    """Markdown for people: rendered at a terminal, as it is when piped (for files, grep)."""
-    console = state.console()
-    if console.is_terminal:
-        from rich.markdown import Markdown
-
-        console.print(Markdown(text))
-    else:
-        click.echo(text, nl=False)
-
-
 @main.command(short_help="The after-interview report (Markdown or HTML).")
 @click.argument("ref", metavar="[INTERVIEW]", default="latest")
 @_format_option(
@@ -1808,11 +1534,9 @@ def report(
       resumetool report acme --format html
       resumetool report --resume v1 -o before-draft.md
     """
-    from .report import build_report, default_path, render, write_report
+    from .report import build_report, default_path, format_for, render, write_report
 
-    if fmt is None:
-        suffix = output.suffix.lower() if output is not None else ""
-        fmt = {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+    fmt = fmt or format_for(output)
     workspace = state.open_workspace()
     built = build_report(workspace, ref, resume_ref=resume_ref)
     text = render(built, fmt)
@@ -1823,7 +1547,7 @@ def report(
         if fmt == "html":
             state.say("open it in a browser; it is one file, with nothing fetched")
     elif fmt == "md":
-        _print_markdown(state, text)
+        print_markdown(state.console(), text)
     else:
         click.echo(text)
 
@@ -1887,7 +1611,7 @@ def practice(
     if fmt == "json":
         _echo_json(to_json(result))
     else:
-        _print_markdown(state, to_markdown(result))
+        print_markdown(state.console(), to_markdown(result))
 
 
 @main.command(short_help="Run the whole loop on an example job search.")

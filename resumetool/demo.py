@@ -307,7 +307,7 @@ def _draft(ws) -> tuple[Step, list[str]]:
             "the draft made no edits, so the demo has nothing to show",
             hint="the example data may have been changed; reinstall resumetool",
         )
-    version = save(ws, parent, drafted)
+    version = save(ws, parent, drafted, force=True).version  # a new workspace: nothing to match
     changes = [describe(edit, drafted.resume) for edit in drafted.edits]
     moves = diff_resumes(parent.resume(), version.resume()).moved_within_entries()
     folder = version.path.relative_to(ws.root)

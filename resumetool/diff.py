@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 
 from . import diff_rules as R
 from .model import SECTIONS, Entry, Resume, WithHighlights
+from .templating import md_escape
 from .wording import count_noun
 
 if TYPE_CHECKING:
@@ -854,6 +855,11 @@ def to_text(diff: ResumeDiff, *, color: bool = False) -> str | Text:
 
 
 def _md(text: str) -> str:
+    """Text for the Markdown diff, through the resume designs' escaper (``render``), not
+    ``templating.md_escape``: a diff quotes whole resume lines, which may start with '-',
+    '1.' or '#' and carry '~' or '$', and the designs' escaper is the one that neutralizes
+    those the way a rendered Markdown resume does. Imported on use: ``draft`` and ``demo``
+    load this module for its move counting and need nothing of ``render``."""
     from .render import markdown_escape
 
     return markdown_escape(text)
@@ -927,9 +933,8 @@ def to_markdown(diff: ResumeDiff) -> str:
         out += ["| Skill | Demand | Before | After | Verdict |", "|---|---:|---:|---:|---|"]
         for s in diff.emphasis:
             demand = f"{s.demand:.2f}" if s.demand is not None else "—"
-            out.append(
-                f"| {_md(s.skill)} | {demand} | {s.before:.2f} | {s.after:.2f} | {s.verdicts} |"
-            )
+            cells = [md_escape(s.skill), demand, f"{s.before:.2f}", f"{s.after:.2f}", s.verdicts]
+            out.append("| " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from . import draft_rules as R
 from .errors import InputError, UsageError
 from .model import Resume, WithHighlights
-from .versions import Edit
+from .versions import Edit, Stored, identical_version
 from .wording import count_noun, distinct_phrases, join_words, shorten
 
 if TYPE_CHECKING:
@@ -63,6 +63,16 @@ class Draft(BaseModel):
     @property
     def changed(self) -> bool:
         return bool(self.edits)
+
+    def unchanged_reason(self) -> str:
+        """Why the draft changed nothing, for the line that says no version was written:
+        no demand at all, a parent that already leads with it, or no evidence for any of
+        it (one note per unsupported skill) — each calls for a different next step."""
+        if not self.skills:
+            return "no interview lists a skill asked about yet"
+        if len(self.skills) > len(self.notes):
+            return f"{self.parent} already leads with what is asked"
+        return f"{self.parent} shows none of these skills"
 
     def reason(self) -> str:
         """One line for meta.yaml and `resumetool versions`."""
@@ -727,9 +737,14 @@ def prepare(
     return parent, draft
 
 
-def save(workspace: Workspace, parent: Version, draft: Draft) -> Version:
-    """Write the draft as the next version, child of ``parent``."""
-    return workspace.add_version(
+def save(workspace: Workspace, parent: Version, draft: Draft, *, force: bool = False) -> Stored:
+    """Write the draft as the next version, child of ``parent`` — unless a version with the
+    same resume exists (then nothing is written; ``force`` writes it anyway), as
+    ``versions.import_resume`` does for an import."""
+    same = None if force else identical_version(workspace.versions(), draft.resume)
+    if same is not None:
+        return Stored(same, written=False)
+    version = workspace.add_version(
         draft.resume,
         parent=parent.number,
         reason=draft.reason(),
@@ -737,3 +752,4 @@ def save(workspace: Workspace, parent: Version, draft: Draft) -> Version:
         suggestions=draft.suggestions,
         notes=draft.notes,
     )
+    return Stored(version, written=True)

@@ -243,6 +243,7 @@ def plan_interviews(
 
 
 def _company_key(name: str) -> str:
+    """One company however it was typed: case and spacing aside ("Acme  corp", "Acme Corp")."""
     return " ".join(name.casefold().split())
 
 
@@ -257,7 +258,7 @@ def _latest_by_company(interviews: Iterable[Interview]) -> dict[str, Interview]:
 def _refuse_duplicates(items: list[Company]) -> None:
     seen: set[str] = set()
     for company in items:
-        key = " ".join(company.name.casefold().split())
+        key = _company_key(company.name)
         if key in seen:
             raise InputError(
                 f"{company.name} is listed twice in companies.yaml",
@@ -642,7 +643,7 @@ def slot_uid(company: str) -> str:
     Why not company + date: the plan starts tomorrow by default, so every re-plan shifts
     dates; a date in the UID would leave the old event behind as a duplicate.
     """
-    key = " ".join(company.casefold().split())
+    key = _company_key(company)
     slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:40] or "company"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
     return f"{slug}-{digest}@{rules.ICS_UID_DOMAIN}"

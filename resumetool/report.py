@@ -392,20 +392,31 @@ def _coverage(term: str, current: Current) -> Coverage:
     )
 
 
+def _asked_keys(current: Current, interview: Interview) -> set[str]:
+    """The taxonomy keys of what this interview asked (so "scrum" and "Scrum" are one)."""
+    return {current.taxonomy.resolve(term).key for term in interview.asked}
+
+
+def _repeated_skill(current: Current, row: SkillReport, *, asked_here: bool) -> RepeatedSkill:
+    """One analysis row as a patterns-section line (no verdict without a resume)."""
+    return RepeatedSkill(
+        skill=row.skill,
+        interviews=row.demand.interviews,
+        demand=row.demand.score,
+        verdict=row.verdict if current.resume is not None else None,
+        asked_here=asked_here,
+    )
+
+
 def _repeated(current: Current, interview: Interview) -> list[RepeatedSkill]:
-    here = {current.taxonomy.resolve(term).key for term in interview.asked}
+    """The skills several interviews asked about, the most often asked first."""
+    here = _asked_keys(current, interview)
     rows = [
         r for r in current.analysis.skills if len(r.demand.interviews) >= R.REPEATED_MIN_INTERVIEWS
     ]
     rows.sort(key=lambda r: (-len(r.demand.interviews), -r.demand.score))
     return [
-        RepeatedSkill(
-            skill=r.skill,
-            interviews=r.demand.interviews,
-            demand=r.demand.score,
-            verdict=r.verdict if current.resume is not None else None,
-            asked_here=current.taxonomy.resolve(r.skill).key in here,
-        )
+        _repeated_skill(current, r, asked_here=current.taxonomy.resolve(r.skill).key in here)
         for r in rows
     ]
 
@@ -507,7 +518,7 @@ def _elsewhere(current: Current, interview: Interview) -> list[RepeatedSkill]:
     """The skills the other interviews brought up once each and this one did not: listed
     in the patterns section, so that no demanded skill goes unmentioned (the coverage
     section and its chart are about this interview's questions only)."""
-    here = {current.taxonomy.resolve(term).key for term in interview.asked}
+    here = _asked_keys(current, interview)
     rows = [
         r
         for r in current.analysis.skills
@@ -515,16 +526,7 @@ def _elsewhere(current: Current, interview: Interview) -> list[RepeatedSkill]:
         and current.taxonomy.resolve(r.skill).key not in here
     ]
     rows.sort(key=lambda r: (-r.demand.score, r.skill.casefold()))
-    return [
-        RepeatedSkill(
-            skill=r.skill,
-            interviews=r.demand.interviews,
-            demand=r.demand.score,
-            verdict=r.verdict if current.resume is not None else None,
-            asked_here=False,
-        )
-        for r in rows
-    ]
+    return [_repeated_skill(current, r, asked_here=False) for r in rows]
 
 
 def _chart(current: Current, interview: Interview) -> list[ChartRow]:
@@ -623,6 +625,17 @@ def render(report: Report, fmt: str) -> str:
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
     return {"md": render_markdown, "html": render_html, "json": render_json}[fmt](report)
+
+
+FORMAT_BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json"}
+"""The format a report file gets from its extension when none is asked (others: md)."""
+
+
+def format_for(output: Path | None) -> str:
+    """The format to write when none was asked: from ``output``'s extension, else Markdown
+    (also what is printed when there is no file), so `-o notes.html` needs no --format."""
+    suffix = output.suffix.lower() if output is not None else ""
+    return FORMAT_BY_SUFFIX.get(suffix, "md")
 
 
 def default_path(workspace: Workspace, report: Report, fmt: str) -> Path:

@@ -102,6 +102,29 @@ GAP_MAX_WORDS = 6
 stand between two pieces ('Negotiated 300+ customer and vendor agreements')."""
 SENTENCE_BREAKS = frozenset({".", ";", "!", "?", ":"})
 """A gapped phrase never spans these: 'Negotiated rates. Drafted agreements.' is no match."""
+VERB_FIRST_GAP = 3
+"""A two-word name or evidence phrase ending in a gerund ('sprint planning', 'route
+planning') is also shown by the verb before its object: 'Planned the next two sprints',
+'planned delivery routes' — the verb at most this many tokens before the noun. A verb is not
+the skill's noun, so this is evidence (implied), never a mention."""
+VERB_FIRST_SKIP = frozenset({"learn", "compute", "face"})
+"""Gerunds whose first word is not their object: machine learning is not learning a machine,
+cloud computing is not computing a cloud, client facing is not facing a client."""
+NOUN_PHRASE_ENDS = frozenset(
+    (  # noqa: SIM905 (a word list reads best as words)
+        "a an the and or but for with to of in on at by from into onto per each every that which "
+        "so as while before after through across under over within without using via than "
+        "twice weekly daily monthly quarterly yearly annually"
+    ).split()
+)
+"""In 'Planned the next two sprints with …' the object ends at 'with'; in 'planned sprint
+workouts' it goes on ('sprint' only describes the workouts). The verb-first form counts only
+when its noun ends the object: at a line end, punctuation or one of these words."""
+TOGETHER = " + "
+"""Joins the terms of a co-occurrence evidence phrase ('scorecards + suppliers'): every term
+must appear, in any order and at any distance, in one sentence of one line. What implies a
+skill is often two things named together, in whatever words and order the writer chose:
+'Ran quarterly scorecards for 35 suppliers', 'supplier scorecards'."""
 SLASH_SHORT_MAX = 2
 """Across a glued '/', a neighbour of at most this many characters (No in Go/No-Go, kg in
 mL/kg, I/O, A/B, 24/7) makes the slash part of one compound, not a list separator."""
@@ -435,6 +458,11 @@ class _Form:
     parts: int = 1
     """A gapped evidence phrase ('negotiated … agreements') is matched piece by piece:
     this form is piece ``part`` of ``parts``; ``find`` joins the pieces."""
+    gap: int = GAP_MAX_WORDS
+    verb_first: bool = False
+    ordered: bool = True
+    """Gapped pieces come in order and close together; co-occurring terms ('scorecards +
+    suppliers') anywhere in one sentence, in any order."""
 
 
 @dataclass(frozen=True)
@@ -583,9 +611,13 @@ class SkillMatcher:
         return self._has_plural(word) or word in self._lemma_table()
 
     def _has_plural(self, word: str) -> bool:
-        """Does the lookup table list a plural of ``word`` ('canvases' → 'canvas')?"""
+        """Does the lookup table list a plural of ``word`` ('canvases' → 'canvas', 'caddies'
+        → 'caddy')?"""
         table = self._lemma_table()
-        return table.get(word + "s") == word or table.get(word + "es") == word
+        plurals = [word + "s", word + "es"]
+        if word.endswith("y"):
+            plurals.append(word[:-1] + "ies")
+        return any(table.get(plural) == word for plural in plurals)
 
     def _lemma_table(self) -> Any:
         """The lookup lemmatizer's table (form → lemma), to ask whether a word is English."""
@@ -620,17 +652,55 @@ class SkillMatcher:
         out = []
         for index, (text, kind) in enumerate(entries):
             label = f"{skill.key}\x1f{gen}\x1f{kind}\x1f{index}"
-            parts = _gap_parts(text) if kind == "evidence" else [text]
+            parts, ordered = _evidence_parts(text) if kind == "evidence" else ([text], True)
             if len(parts) > 1:
                 for part_index, part in enumerate(parts):
-                    form = _Form(skill.key, kind, text, False, part=part_index, parts=len(parts))
+                    form = _Form(
+                        skill.key,
+                        kind,
+                        text,
+                        False,
+                        part=part_index,
+                        parts=len(parts),
+                        ordered=ordered,
+                    )
                     out.append((f"{label}\x1f{part_index}", form, self._loose_variants(part)))
                 continue
             strict = skill.is_strict(text)
             form = _Form(skill.key, kind, text, strict, number_only=kind == "name" and not strict)
             variants = _variants(text) if strict else self._loose_variants(text)
             out.append((label, form, variants))
+            verb_first = None if strict else self._verb_first(text)
+            if verb_first is not None:
+                verb, noun = verb_first
+                phrase = f"{verb} … {noun}"
+                for part_index, part in enumerate((verb, noun)):
+                    piece = _Form(
+                        skill.key,
+                        "evidence",
+                        phrase,
+                        False,
+                        part=part_index,
+                        parts=2,
+                        gap=VERB_FIRST_GAP,
+                        verb_first=True,
+                    )
+                    out.append((f"{label}\x1fv{part_index}", piece, [part]))
         return out
+
+    def _verb_first(self, text: str) -> tuple[str, str] | None:
+        """('plan', 'sprint') for 'sprint planning': a two-word phrase of plain lower-case
+        words whose second is a gerund the lemma table maps to its verb."""
+        words = _plain(text).split()
+        if len(words) != 2 or not all(w.isalpha() and w.islower() for w in words):
+            return None
+        noun, gerund = words
+        verb = self._lemma_table().get(gerund)
+        if not gerund.endswith("ing") or not verb or verb in (gerund, noun):
+            return None
+        if verb in VERB_FIRST_SKIP:
+            return None
+        return verb, noun
 
     def _loose_variants(self, text: str) -> list[str]:
         variants = _variants(text)
@@ -667,14 +737,22 @@ class SkillMatcher:
                 if form is None or (skills is not None and form.skill not in skills):
                     continue
                 if form.parts > 1:
-                    pieces.setdefault((form.skill, form.form), []).append((form.part, start, end))
+                    key = (form.skill, form.form, form.gap, form.verb_first)
+                    pieces.setdefault(key, []).append((form.part, start, end))
                     continue
                 forms = candidates.setdefault((form.skill, form.kind, start, end), [])
                 if form not in forms:
                     forms.append(form)
-        for (skill, phrase), found in pieces.items():
+        for (skill, phrase, gap, verb_first), found in pieces.items():
             whole = _Form(skill, "evidence", phrase, False)
-            for start, end in _gapped_spans(doc, found, len(_gap_parts(phrase))):
+            parts, ordered = _evidence_parts(phrase)
+            if ordered:
+                spans = _gapped_spans(doc, found, len(parts), gap)
+            else:
+                spans = _cooccurring_spans(doc, found, len(parts))
+            if verb_first:
+                spans = [(a, b) for a, b in spans if _verb_at(doc, a) and _ends_noun_phrase(doc, b)]
+            for start, end in spans:
                 candidates.setdefault((skill, "evidence", start, end), []).append(whole)
         line = _Line(doc, text, title, is_list, defined)
         hits: list[Hit] = []
@@ -744,10 +822,13 @@ class SkillMatcher:
             return True
         if line.is_list:
             return True
+        # A product's name is not pluralized in lower case: 'dockers' beside a container
+        # terminal are dock workers, context or not.
         context = self._rules[form.skill].context
         return (
             form.kind == "name"
             and bool(context)
+            and written.lower() == shape.lower()
             and _in_context(line.doc, start, end, line.title, context)
         )
 
@@ -952,9 +1033,57 @@ def _gap_parts(phrase: str) -> list[str]:
     return [p for p in pieces if p] if len(pieces) > 1 else [phrase]
 
 
-def _gapped_spans(doc: Doc, found: list[tuple[int, int, int]], parts: int) -> list[tuple[int, int]]:
+def _verb_at(doc: Doc, index: int) -> bool:
+    """Is the token at ``index`` used as a verb? Without a tagger: an inflected form
+    ('planned', 'writes', 'drew') or a bullet's first word ('Forecast demand …'); a bare
+    'engineer' or 'nurse' inside a line is the noun ('civil engineer on highway projects')."""
+    token = doc[index]
+    opens = index == 0 or doc[index - 1].text in SENTENCE_BREAKS
+    return opens or token.lower_ != token.lemma_
+
+
+def _ends_noun_phrase(doc: Doc, end: int) -> bool:
+    """Does the object end at token ``end`` (see ``NOUN_PHRASE_ENDS``)?"""
+    if end >= len(doc):
+        return True
+    token = doc[end]
+    return not token.is_alpha or token.lower_ in NOUN_PHRASE_ENDS
+
+
+def _evidence_parts(phrase: str) -> tuple[list[str], bool]:
+    """An evidence phrase's pieces and whether they must come in order: 'a … b' (gapped,
+    ordered), 'a + b' (co-occurring, any order) or one piece."""
+    if TOGETHER in phrase:
+        terms = [t.strip() for t in phrase.split(TOGETHER) if t.strip()]
+        if len(terms) > 1:
+            return terms, False
+    return _gap_parts(phrase), True
+
+
+def _cooccurring_spans(
+    doc: Doc, found: list[tuple[int, int, int]], parts: int
+) -> list[tuple[int, int]]:
+    """For each sentence of the line holding every term of a co-occurrence phrase, the span
+    from its first term to its last (a mention's place is where its words are)."""
+    sentence = [0] * len(doc)
+    for i in range(1, len(doc)):
+        sentence[i] = sentence[i - 1] + (doc[i - 1].text in SENTENCE_BREAKS)
+    by_sentence: dict[int, dict[int, list[tuple[int, int]]]] = {}
+    for part, start, end in found:
+        by_sentence.setdefault(sentence[start], {}).setdefault(part, []).append((start, end))
+    spans = []
+    for terms in by_sentence.values():
+        if len(terms) == parts:
+            firsts = [min(places) for places in terms.values()]
+            spans.append((min(s for s, _ in firsts), max(e for _, e in firsts)))
+    return spans
+
+
+def _gapped_spans(
+    doc: Doc, found: list[tuple[int, int, int]], parts: int, gap: int = GAP_MAX_WORDS
+) -> list[tuple[int, int]]:
     """Spans where the pieces of a gapped phrase follow each other in order, each at most
-    ``GAP_MAX_WORDS`` tokens after the last and with no sentence break between them."""
+    ``gap`` tokens after the last and with no sentence break between them."""
     by_part: dict[int, list[tuple[int, int]]] = {}
     for part, start, end in found:
         by_part.setdefault(part, []).append((start, end))
@@ -964,8 +1093,7 @@ def _gapped_spans(doc: Doc, found: list[tuple[int, int, int]], parts: int) -> li
             following = [
                 (s, e)
                 for s, e in sorted(by_part.get(part, []))
-                if end <= s <= end + GAP_MAX_WORDS
-                and not any(t.text in SENTENCE_BREAKS for t in doc[end:s])
+                if end <= s <= end + gap and not any(t.text in SENTENCE_BREAKS for t in doc[end:s])
             ]
             if not following:
                 break

@@ -51,6 +51,7 @@ from .files import (
     shown,
     update_map,
     validate,
+    write_yaml,
 )
 from .interview import (
     Company,
@@ -284,12 +285,12 @@ class Workspace:
         if self._on_warning is not None:
             self._on_warning(message)
 
-    def _report(self, path: Path, notes: Iterable[UnknownKey], *, what: str = "key") -> None:
-        """Warn about every unknown key (settings: the tool's own file)."""
-        for dotted, line, guess in notes:
-            where = f"{shown(path)}:{line}" if line else shown(path)
+    def _report_unknown_settings(self, path: Path, notes: Iterable[UnknownKey]) -> None:
+        """Warn about every unknown setting, guess or not: resumetool.toml is the tool's own
+        file, so a key it does not know is a slip (see the module docstring)."""
+        for key, line, guess in notes:
             hint = f" (did you mean {guess!r}?)" if guess else ""
-            self._warn(f"{where}: unknown {what} {dotted!r}{hint}; kept as it is")
+            self._warn(f"{_file_line(path, line)}: unknown setting {key!r}{hint}; kept as it is")
 
     def _report_misspelt(
         self, path: Path, notes: Iterable[UnknownKey], *, owner: str | None = None
@@ -300,7 +301,7 @@ class Workspace:
         for key, line, guess in notes:
             if guess is None:
                 continue
-            where = f"{shown(path)}:{line}" if line else shown(path)
+            where = _file_line(path, line)
             within = f" in {owner}" if owner else ""
             self._warn(f"{where}: {key!r}{within} — did you mean {guess!r}? (kept as it is)")
 
@@ -332,7 +333,7 @@ class Workspace:
             (key, _toml_line_of(text, (key,)), _closest(key, Settings.model_fields))
             for key in settings.model_extra or {}
         ]
-        self._report(path, notes, what="setting")
+        self._report_unknown_settings(path, notes)
         return settings
 
     # -- interviews -------------------------------------------------------------------
@@ -525,7 +526,7 @@ class Workspace:
         comments, key order and keys of their own survive."""
         document = self._companies_document() if self.companies_path.exists() else None
         document = _merge_companies(document, companies)
-        atomic_write_text(self.companies_path, dump_yaml(document))
+        write_yaml(self.companies_path, document)
 
     def add_company(
         self,
@@ -717,8 +718,19 @@ def similar_names(typed: str, names: Iterable[str]) -> list[str]:
     return [name for _, name in sorted(scored, key=lambda pair: -pair[0])]
 
 
+def _file_line(path: Path, line: int | None) -> str:
+    """'companies.yaml:12' (the file alone when the line is unknown), for a warning."""
+    return f"{shown(path)}:{line}" if line else str(shown(path))
+
+
 def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+_ID_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-?")
+"""The date an interview id starts with (2026-11-20-acme-corp)."""
+_ID_NUMBER = re.compile(r"-\d+$")
+"""The number that tells apart two interviews with one company on one day (…-acme-corp-2)."""
 
 
 def similar_ids(typed: str, ids: Iterable[str]) -> list[str]:
@@ -729,10 +741,10 @@ def similar_ids(typed: str, ids: Iterable[str]) -> list[str]:
     if not wanted:
         return []
     # A whole id typed with a slip ("2026-11-09-acme-crop") is compared without its date too.
-    wanted_company = re.sub(r"^\d{4}-\d{2}-\d{2}-?", "", wanted) or wanted
+    wanted_company = _ID_DATE.sub("", wanted) or wanted
     scored: list[tuple[float, str]] = []
     for ident in ids:
-        company = re.sub(r"-\d+$", "", re.sub(r"^\d{4}-\d{2}-\d{2}-?", "", ident))
+        company = _ID_NUMBER.sub("", _ID_DATE.sub("", ident))
         parts = [company, *company.split("-")] if company else []
         score = max((_ratio(wanted_company, part) for part in parts), default=0.0)
         if score >= MISSPELLING_CUTOFF:

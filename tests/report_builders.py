@@ -48,7 +48,7 @@ def draft_next(ws: Any) -> Any:
     from resumetool.draft import prepare, save
 
     parent, drafted = prepare(ws)
-    return save(ws, parent, drafted)
+    return save(ws, parent, drafted, force=True).version
 
 
 def example_workspace(root: Path, *, draft: bool = False) -> Any:

@@ -225,6 +225,22 @@ def test_verdicts(skill: str, edits: dict[str, Any], verdict: str):
             "emphasized",
         ),
         ("pandas", {"basics.summary": "Keeper for the red pandas and rhinos."}, "absent"),
+        (
+            "event planning",
+            {"work.0.highlights.1": "Planned 40 galas and events a year."},
+            "implied",
+        ),
+        (
+            "vendor management",
+            {"work.0.highlights.1": "Sent quarterly scorecards to our 35 suppliers."},
+            "implied",
+        ),
+        (
+            "Docker",
+            {"basics.summary": "Supervisor of 40 dockers at a container terminal."},
+            "absent",
+        ),
+        ("Caddy", {"work.0.highlights.0": "Trained caddies on pace of play."}, "absent"),
     ],
 )
 def test_verdicts_with_the_shipped_taxonomy(skill: str, edits: dict[str, Any], verdict: str):

@@ -469,3 +469,13 @@ def test_the_record_of_moves_is_what_the_diff_shows(taxonomy, roles, asked):
             assert edit.skills and edit.reason.startswith(("moved up: ", "moved down: "))
     for before, after in zip(resume.work, draft.resume.work, strict=True):
         assert after.highlights[1:] == [h for h in before.highlights if h != after.highlights[0]]
+
+
+def test_an_unchanged_draft_says_why_nothing_changed(parent, taxonomy):
+    _, unsupported = drafted(parent, taxonomy, ["Terraform"])
+    assert unsupported.unchanged_reason() == "v1 shows none of these skills"
+    _, first = drafted(parent, taxonomy, ASKED)
+    _, again = drafted(first.resume, taxonomy, ASKED)
+    assert again.unchanged_reason() == "v1 already leads with what is asked"
+    _, undemanded = drafted(parent, taxonomy, [])
+    assert undemanded.unchanged_reason() == "no interview lists a skill asked about yet"

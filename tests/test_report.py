@@ -374,3 +374,15 @@ def test_date_spans_say_nothing_twice(first, last, words):
     assert date_span(dt.date(*first), dt.date(*last)) == words
     assert long_date(dt.date(2026, 11, 26)) == "Thursday 26 November 2026"
     assert short_date(dt.date(2026, 11, 26)) == "Thu 26 Nov 2026"
+
+
+@pytest.mark.parametrize(
+    ("output", "fmt"),
+    [(None, "md"), ("r.md", "md"), ("r.HTML", "html"), ("r.htm", "html"), ("r.json", "json")],
+)
+def test_the_format_follows_the_files_extension(output, fmt):
+    from pathlib import Path
+
+    from resumetool.report import format_for
+
+    assert format_for(Path(output) if output else None) == fmt

@@ -114,6 +114,13 @@ TRAPS = [
         "Built Android screens to Material Design.",
         "Led material design for parts.",
     ),
+    ("Prometheus", "Scraped service metrics with Prometheus.", "Vases of Prometheus."),
+    ("Gatsby", "Built the marketing site in Gatsby.", "Ran a Gatsby night for readers."),
+    ("Jekyll", "Kept the docs site on Jekyll and GitHub Pages.", "Read Jekyll and Hyde."),
+    ("Gusto", "Ran payroll in Gusto for 40 staff.", "The choir sang with gusto."),
+    ("Caddy", "Served HTTPS with Caddy as a reverse proxy.", "Trained caddies on pace of play."),
+    ("Svelte", "Built the dashboard in Svelte and TypeScript.", "Bought svelte tailoring."),
+    ("Docker", "Shipped services as Docker images.", "Ran 40 dockers at a container terminal."),
     (
         "After Effects",
         "Animated titles in After Effects.",
@@ -140,6 +147,8 @@ def test_trap_words_are_not_mentions(shipped: Taxonomy, skill: str, good: str, t
         ("Scrum", "Agile coach; CSM since 2019.", "CSM"),
         ("accounts receivable", "Cut days in A/R from 50 to 32.", "A/R"),
         ("Bluetooth Low Energy", "Wrote BLE drivers for wearables.", "BLE"),
+        ("endpoint detection and response", "Tuned EDR detections.", "EDR"),
+        ("augmentative and alternative communication", "Trained staff on AAC.", "AAC"),
     ],
 )
 def test_aliases_name_the_skill(shipped: Taxonomy, asked: str, text: str, form: str):
@@ -357,6 +366,34 @@ def test_gapped_evidence_joins_its_pieces_within_a_clause():
     assert implied("Negotiated a b c d e f g h frobs.", deals) == []
     assert implied("Sold frobs, then negotiated.", deals) == []
     assert named("Negotiated frobs.", deals) == []
+
+
+def test_cooccurring_evidence_needs_every_term_in_one_sentence_in_any_order():
+    vendors = make(name="frob management", evidence=["scorecard + frobbers"])
+    assert implied("Ran quarterly scorecards for 35 frobbers.", vendors) == ["scorecard + frobbers"]
+    assert implied("Graded frobbers on fill rate with a scorecard.", vendors) == [
+        "scorecard + frobbers"
+    ]
+    assert implied("Met 35 frobbers. Built a scorecard.", vendors) == []
+    assert implied("Built a scorecard for the sales team.", vendors) == []
+    assert named("Ran scorecards for frobbers.", vendors) == []
+
+
+def test_a_gerund_phrase_is_also_shown_verb_first_as_evidence():
+    parties = make(name="party planning")
+    assert implied("Planned 40 corporate parties a year.", parties) == ["plan … party"]
+    assert implied("Planned parties, dinners and galas.", parties) == ["plan … party"]
+    assert named("Planned 40 corporate parties a year.", parties) == []
+    # the noun must end the object ('party buses' are buses), and stand close
+    assert implied("Planned party buses for the squad.", parties) == []
+    assert implied("Planned a very long and careful party.", parties) == []
+    # a bare verb form counts only where a bullet opens; inside a line it is the noun
+    assert implied("Forecast party demand.", make(name="demand forecasting")) == [
+        "forecast … demand"
+    ]
+    assert implied("Site engineer on highway work.", make(name="highway engineering")) == []
+    # a phrase whose first word is not the gerund's object never turns round
+    assert implied("Learned to run the machine.", make(name="machine learning")) == []
 
 
 def test_evidence_is_loose_and_never_a_mention():

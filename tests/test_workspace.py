@@ -526,3 +526,13 @@ def test_atomic_writes_leave_no_temp_files(ws):
     leftovers = [p for p in ws.root.rglob(".*.tmp")]
     assert leftovers == []
     assert os.listdir(ws.interviews_dir) == ["2026-11-20-acme-corp.yaml"]
+
+
+def test_every_unknown_setting_is_warned_even_without_a_guess(tmp_path):
+    """Unlike the user's own keys in companies.yaml, resumetool.toml is the tool's file."""
+    root = init_workspace(tmp_path).root
+    write(root / "resumetool.toml", 'colour_scheme = "dark"\n')
+    seen: list[str] = []
+    Workspace(root, on_warning=seen.append).settings()
+    assert len(seen) == 1 and "unknown setting 'colour_scheme'" in seen[0]
+    assert "did you mean" not in seen[0]

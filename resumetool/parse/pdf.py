@@ -45,6 +45,9 @@ from .lines import GLYPH_BULLETS, Document, Line, Run, split_bullet
 
 _LAYOUT = layout()  # the thresholds, documented in layout.yaml
 SEGMENT_GAP = _LAYOUT["segment_gap"]
+TEXT_FLOW = bool(_LAYOUT["text_flow"])
+OVERLAP = _LAYOUT["overlap"]
+CELL_SPILL_WORDS = _LAYOUT["cell_spill_words"]
 MARKER_GAP = _LAYOUT["marker_gap"]
 WORD_SPACE = _LAYOUT["word_space"]
 FAUX_BOLD_ADVANCE = _LAYOUT["faux_bold_advance"]
@@ -92,7 +95,7 @@ _GLUED_DATE_RE = re.compile(
 """A word that ends in a capitalised month or season, or a year, glued to text before it."""
 _DATE_WORD_RE = re.compile(
     rf"^(?:(?:{_MONTH_WORDS})\.?,?|(?:{'|'.join(SEASONS)}),?|'?\d{{2}}|(?:19|20)\d{{2}}[.,;]?"
-    r"|\d{1,2}/(?:19|20)\d{2}|[-–—]|to|until|through|present|current|now|today|ongoing)$",
+    r"|\d{1,2}/(?:19|20)\d{2}|[-–—]|to|until|through|present|current|now|today|ongoing|date)$",
     re.IGNORECASE,
 )
 """One word of a date or date range, as a narrow date column holds them."""
@@ -220,7 +223,11 @@ def _read(path: Path, data: bytes) -> Document:
         vlines: list[_VLine] = []
         saw_images = False
         for number, page in enumerate(pages, start=1):
-            raw = page.extract_words(extra_attrs=["fontname", "size", "top"], return_chars=True)
+            raw = page.extract_words(
+                extra_attrs=["fontname", "size", "top"],
+                return_chars=True,
+                use_text_flow=TEXT_FLOW,
+            )
             for uri in _page_links(page):
                 if uri not in document.links:
                     document.links.append(uri)
@@ -421,7 +428,7 @@ def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLi
             limit = SEGMENT_GAP * min(prev.size, word.size)
             if index == 0 and (prev.text in GLYPH_BULLETS or _MARKER_RE.match(prev.text)):
                 limit = MARKER_GAP * prev.size  # a list marker and its text, far apart
-            if word.x0 - prev.x1 > limit or _baseline_shift(prev, word):
+            if word.x0 - prev.x1 > limit or _baseline_shift(prev, word) or _overdraws(prev, word):
                 segments.append([word])
             else:
                 segments[-1].append(word)
@@ -431,13 +438,23 @@ def _page_lines(raw: list[dict[str, Any]], page: int, width: float) -> list[_VLi
 
 
 def _drop_overdrawn(words: list[_Word]) -> list[_Word]:
-    """Words drawn twice over each other (a fallback font's accent, faux bold) count once."""
+    """Words drawn twice over each other (a fallback font's accent, faux bold) count once.
+    Read in drawing order, faux bold is the word twice, the second a hair to the right."""
     out = [words[0]]
     for word in words[1:]:
         if word.text == out[-1].text and word.x0 < out[-1].x1:
+            shift = abs(word.x0 - out[-1].x0)
+            if len(word.text) > 1 and 0 < shift < FAUX_BOLD_ADVANCE * word.size:
+                out[-1] = replace(out[-1], bold=True)  # the whole word again, a hair aside
             continue
         out.append(word)
     return out
+
+
+def _overdraws(a: _Word, b: _Word) -> bool:
+    """Word ``b`` starts inside word ``a``: two cells collide (a long degree drawn into the
+    school's column), and the text of each is its own."""
+    return TEXT_FLOW and b.x0 < a.x1 - OVERLAP * min(a.size, b.size)
 
 
 def _baseline_shift(a: _Word, b: _Word) -> bool:
@@ -755,6 +772,10 @@ def _logical_lines(vlines: list[_VLine]) -> list[Line]:
             if last is not None and previous is not None and not bullet and tight
             else ""
         )
+        if how and last is not None and previous is not None and _ends_open_date(previous, vline):
+            _append_to_date(last, runs)
+            previous = vline
+            continue
         if how == "main" and last is not None and previous is not None:
             _append(last, vline, runs, _main_index(previous, vline))
             previous = vline
@@ -880,8 +901,14 @@ def _join_cell(line: Line, vline: _VLine) -> None:
 
 def _inside_cell(cur: _VLine, nxt: list[_Word]) -> bool:
     """``cur`` stays in the first column: it ends before the next column starts, or it is
-    one word too long for the column that spills under the next one ("Commerce")."""
-    return cur.x1 < nxt[0].x0 or (len(cur.words) == 1 and cur.x1 < nxt[-1].x1)
+    one word too long for the column that spills under the next one ("Commerce"), or it
+    starts inside the column and its last words spill so ("uate Diploma" after "Post-",
+    "grad-": a long degree hyphenated down a narrow column)."""
+    return cur.x1 < nxt[0].x0 or (
+        len(cur.words) <= CELL_SPILL_WORDS
+        and (len(cur.words) == 1 or cur.words[0].x1 < nxt[0].x0)
+        and cur.x1 < nxt[-1].x1
+    )
 
 
 def _cell_wrapped(first: list[_Word], nxt: list[_Word], word: _Word) -> bool:
@@ -946,6 +973,28 @@ def _continues(
     first_word = main_cur[0]
     next_end = main_prev[-1].x1 + (first_word.x1 - first_word.x0) + LINE_WRAP_SPACE * cur.size
     return "main" if next_end >= right else ""
+
+
+def _ends_open_date(prev: _VLine, cur: _VLine) -> bool:
+    """``prev`` ends with a date range left open at the right margin ("… Lagos ‖ 2015 -")
+    and ``cur`` is only the rest of it, wrapped to the left margin ("date", "2018")."""
+    tail = prev.segments[-1]
+    return (
+        len(prev.segments) > 1
+        and len(cur.segments) == 1
+        and _date_words(tail)
+        and tail[-1].text in _RANGE_JOINS
+        and _date_words(cur.segments[0])
+        and len(cur.segments[0]) <= 2
+    )
+
+
+def _append_to_date(line: Line, runs: list[Run]) -> None:
+    """Put the wrapped end of an open date range after its start, in the date's segment."""
+    segment = max(run.segment for run in line.runs)
+    text = " ".join(run.text.strip() for run in runs)
+    line.runs.append(Run(" " + text, runs[0].bold, runs[0].italic, segment))
+    line.changed()
 
 
 def _new_row(prev: _VLine, cur: _VLine, main_cur: list[_Word]) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from .features import heading_section, lexicon
+from .features import heading_section, lexicon, load
 from .places import country_code, country_name
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
@@ -96,11 +96,44 @@ def parse_location(text: str, *, any_region: bool = False) -> dict[str, str] | N
     """
     found = _parse_location(text, any_region)
     if found is None:
-        bare = " ".join(text.split()).strip(" ,;|")
-        if bare and bare.casefold() in _KNOWN_PLACES.get():
-            return {"city": bare}
-        return None
+        return _known_place(" ".join(text.split()).strip(" ,;|"))
     return dict(found)
+
+
+_DISTRICT_RE = re.compile(
+    r"^(?:(?P<before>\d{4,5})\s+)?(?P<city>.+?)"
+    r"(?:\s+(?P<after>\d{1,2}(?:e|er|ème|st|nd|rd|th)?|\d{4,5}))?$"
+)
+"""A city with a district or postcode beside it: "Lyon 2e", "Paris 75008", "8010 Graz"."""
+
+
+def _known_place(text: str) -> dict[str, str] | None:
+    """A place the document proved elsewhere, written alone ("Springvale"), with a district
+    or postcode ("Lyon 2e"), or after a neighbourhood that says it is one ("Victoria
+    Island, Lagos")."""
+    known = _KNOWN_PLACES.get()
+    if not text or not known:
+        return None
+    if text.casefold() in known:
+        return {"city": text}
+    district = _DISTRICT_RE.match(text)
+    if (
+        district
+        and (district["before"] or district["after"])
+        and district["city"].casefold() in known
+    ):
+        return {"city": district["city"], "address": text}
+    head, _, city = text.rpartition(",")
+    head, city = head.strip(), city.strip()
+    if (
+        head
+        and "," not in head
+        and city.casefold() in known
+        and bare_place(head)
+        and _names_a_neighbourhood(head)
+    ):
+        return {"city": city, "address": text}
+    return None
 
 
 _KNOWN_PLACES: ContextVar[frozenset[str]] = ContextVar("known_places", default=frozenset())
@@ -142,6 +175,13 @@ def bare_place(text: str) -> bool:
     )
 
 
+def _names_a_neighbourhood(text: str) -> bool:
+    """ "Victoria Island", "Surry Hills", "Palm Beach": a word that names a kind of place
+    (lexicons.yaml ``neighbourhood_words``), so the name is not a firm's ("Atelier
+    Sainte-Catherine, Montréal" is a studio and its city)."""
+    return any(w.lower() in lexicon("neighbourhood_words") for w in text.split())
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_location(text: str, any_region: bool = False) -> dict[str, str] | None:
     text = text.strip().strip(",;|").strip()
@@ -172,6 +212,8 @@ def _parse_location(text: str, any_region: bool = False) -> dict[str, str] | Non
             if not loose:
                 return None
         return _loc(city, region=middle, country=country)
+    if middle is None and last in _region_countries():
+        return _loc(city, region=last)
     return None
 
 
@@ -251,7 +293,14 @@ def location_country(location: dict[str, str]) -> str | None:
         return "US"
     if region.lower() in lexicon("canadian_provinces"):
         return "CA"
-    return None
+    return _region_countries().get(region)
+
+
+@functools.cache
+def _region_countries() -> dict[str, str]:
+    """Region as written ("SP", "New South Wales") → its country's ISO code."""
+    table = load("lexicons.yaml")["region_countries"]
+    return {str(region): str(code) for code, regions in table.items() for region in regions}
 
 
 def phone_region(parts: list[str]) -> str:

@@ -16,6 +16,8 @@ from ..parse.datewords import MONTHS, SEASONS
 
 PRESENT = ("present", "current", "currently", "now", "today", "ongoing", "to date", "date")
 """Words that end an open range: the role is current and gets no end date."""
+OPEN_START = ("since",)
+"""Words before a single date that make it the start of a current role ("since 2020")."""
 RANGE_SEPARATORS = ("-", "–", "—", "‒", "‐", "−", "~", "to", "until", "till", "through", "thru")
 """What stands between the two dates of a range (a dash may be doubled: "2019 -- 2021")."""
 
@@ -25,9 +27,11 @@ _SINGLE = re.compile(
     rf"""
     (?<![\w/.])
     (?:
-        (?P<month>{_MONTH})\.?,?\s*(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+)?'?(?P<year>{_YEAR})
+        (?P<month>{_MONTH})\.?,?\s*(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+)?
+        (?:'?(?P<year>{_YEAR})|['‘’](?P<short_year>\d\d)(?!\d))
       | (?P<season>{"|".join(SEASONS)})\s+(?P<season_year>{_YEAR})
       | (?P<mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<mm_year>{_YEAR})
+      | (?P<ym_year>{_YEAR})\s*/\s*(?P<ym_month>0[1-9]|1[0-2])(?![\d/])
       | (?P<iso_year>{_YEAR})-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>[0-3]\d))?(?![\d])
       | (?P<bare_year>{_YEAR})
     )
@@ -39,6 +43,9 @@ _PRESENT_RE = re.compile(
     rf"(?<![\w])(?:{'|'.join(sorted((re.escape(p) for p in PRESENT), key=len, reverse=True))})"
     r"(?![\w])",
     re.IGNORECASE,
+)
+_OPEN_START_RE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in OPEN_START)})\s+$", re.IGNORECASE
 )
 _DASHES = re.escape("".join(s for s in RANGE_SEPARATORS if not s.isalpha()))
 _SEPARATOR_WORDS = "|".join(s for s in RANGE_SEPARATORS if s.isalpha())
@@ -85,6 +92,9 @@ def find_range(text: str) -> DateRange | None:
         present = _PRESENT_RE.search(rest)
         if present and _SEPARATOR_RE.match(rest[: present.start()]):
             return DateRange(iso, None, True, (start, end + present.end()))
+        open_start = _OPEN_START_RE.search(text[:start])
+        if open_start:
+            return DateRange(iso, None, True, (open_start.start(), end))
         return DateRange(iso, iso, False, (start, end))
     return None
 
@@ -98,16 +108,29 @@ def _iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     if groups["month"]:
         month = MONTHS[groups["month"].lower()]
+        year = groups["year"] or _full_year(groups["short_year"])
         day = groups["day"]
         if day and 1 <= int(day) <= 31:
-            return f"{groups['year']}-{month:02d}-{int(day):02d}"
-        return f"{groups['year']}-{month:02d}"
+            return f"{year}-{month:02d}-{int(day):02d}"
+        return f"{year}-{month:02d}"
     if groups["season"]:
         return groups["season_year"]
     if groups["mm"]:
         return f"{groups['mm_year']}-{int(groups['mm']):02d}"
+    if groups["ym_year"]:
+        return f"{groups['ym_year']}-{groups['ym_month']}"
     if groups["iso_year"]:
         if groups["iso_day"] and 1 <= int(groups["iso_day"]) <= 31:
             return f"{groups['iso_year']}-{groups['iso_month']}-{groups['iso_day']}"
         return f"{groups['iso_year']}-{groups['iso_month']}"
     return groups["bare_year"]
+
+
+SHORT_YEAR_PIVOT = 50
+"""A year written "'19" is 2019 below this, 19xx from it ("'87" is 1987)."""
+
+
+def _full_year(short_year: str) -> str:
+    """ "'21" → 2021: resumes written now date their jobs within this century or the last."""
+    two = int(short_year)
+    return f"{2000 + two if two < SHORT_YEAR_PIVOT else 1900 + two}"

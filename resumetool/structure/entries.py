@@ -26,7 +26,7 @@ from .places import country_code
 SEPARATOR_RE = re.compile(r"\s+(?:--|—|–|-|\||·|•|@|::|(?i:at))\s+|\s*[|;•·]\s*|\s+—|—\s+")
 """Where a header line splits into parts: dashes, bars, bullets, "@" and "at" (any case)."""
 GPA_RE = re.compile(
-    r"\b(?:GPA|CGPA|Grade|Grades)\s*:?\s*([0-9](?:[.,]\d{1,2})?(?:\s*/\s*\d(?:\.\d)?)?)",
+    r"\b(?:(?:C?GPA|Grades?)\s*:?\s*)+([0-9](?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:\.\d)?)?)",
     re.IGNORECASE,
 )
 COURSES_RE = re.compile(r"^(?:relevant\s+)?(?:course\s*work|courses)\s*:\s*(.+)$", re.IGNORECASE)
@@ -553,14 +553,22 @@ def _town_after_company(names: list[Part]) -> tuple[list[Part], str | None]:
     a part that is a name, a comma and a bare town (no role before the comma: "Engineer,
     Stripe" is a role and its company) holds the place at its end. Tried before a bare
     part alone is taken for the place: the comma is the stronger sign ("Land Surveyor"
-    is a role the lexicon may not know)."""
+    is a role the lexicon may not know). A town the document proves ("Lyon 2e" under
+    "Lyon, France") is taken; an unproven one is not when the other part is a place by
+    itself and nothing marks the name before the comma as a firm ("Paris" beside "Commis
+    de Cuisine, Le Pré Catelan"; "Aire Valley Consulting, Bradford" still is a firm)."""
     if len(names) != 2:
         return names, None
     for index, part in enumerate(names):
         head, _, tail = part.text.rpartition(",")
         head, tail = head.strip(), tail.strip()
-        if not head or "," in head or not bare_place(tail) or is_legal_form(tail.split()[-1]):
+        if not head or "," in head or is_legal_form(tail.split()[-1] if tail else "-"):
             continue
+        if not parse_location(tail):
+            other = names[1 - index].text
+            alone = bare_place(other) or parse_location(other)
+            if not bare_place(tail) or (alone and _scores(head)[1] <= 0):
+                continue
         if _scores(head)[0] > 0:
             continue
         rest = list(names)

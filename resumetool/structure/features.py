@@ -283,7 +283,9 @@ def _degree_re() -> re.Pattern[str]:
     levels = r"(?:bachelor|master|doctor|associate)(?:'s|’s)?(?=\s+of\s+(?-i:[A-Z]))"
     # An abbreviation ending in "." may touch the next word: "M.Arch.Technische Universität"
     # is how a PDF reads a degree column set flush against the school's.
-    end = r"(?:(?=$|[\s,;:(–—-])|(?<=\.)(?=(?-i:[A-Z])))"
+    # So may one ending in a small letter: "B.TechNational Institute" (match_degree keeps
+    # that only for an abbreviation with a full stop).
+    end = r"(?:(?=$|[\s,;:(–—-])|(?<=\.)(?=(?-i:[A-Z]))|(?<=[a-z])(?=(?-i:[A-Z][a-z])))"
     return re.compile(rf"^\s*(?P<degree>{alternatives}|{levels}){end}", re.IGNORECASE)
 
 
@@ -296,12 +298,21 @@ def match_degree(text: str) -> tuple[str, str] | None:
     rest = text[match.end() :].strip()
     if degree.lower() in lexicon("degrees_capitalised_only") and not degree[:1].isupper():
         return None
+    if text[match.end() : match.end() + 1].isalpha() and "." not in degree:
+        return None  # "MasterCard": only an abbreviation with a full stop runs into a name
+    honours = _HONOURS_RE.match(rest)
+    if honours:  # "B.Sc. (Hons)": the class of the degree, part of its name
+        degree = f"{degree} {honours.group(0).strip()}"
+        rest = rest[honours.end() :].strip()
     named = _NAMED_DEGREE_RE.match(rest) if degree.lower() in lexicon("degree_levels") else None
     if named:  # "Bachelor" + "of Human Resources Management": the degree's own name
         degree = f"{degree} {named.group(0).strip()}"
         rest = rest[named.end() :].strip()
     return degree, rest
 
+
+_HONOURS_RE = re.compile(r"^(?:\(\s*(?:hons|honours|honors)\.?\s*\)|hons\.?)(?=$|[\s,;:])", re.I)
+"""An honours mark right after a degree: "(Hons)", "(Honours)", "Hons"."""
 
 _NAMED_DEGREE_RE = re.compile(
     r"of\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&|of|the)\s+)?[A-Z][\w’'-]*)*", re.UNICODE
