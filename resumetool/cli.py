@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, interview_rules, plan_rules
+from . import __version__, completion, interview_rules, plan_rules
 from .terminal import Progress, Sheet, echo_plain, print_lines, print_markdown, stdout_console
 
 if TYPE_CHECKING:
@@ -331,7 +331,7 @@ def parse(state: State, file: Path, fmt: str) -> None:
 
 
 @main.command(short_help="Which asked-about skills the resume buries or lacks.")
-@click.argument("resume", required=False)
+@click.argument("resume", required=False, shell_complete=completion.complete_version_or_file)
 @click.option(
     "--asked",
     multiple=True,
@@ -755,7 +755,9 @@ def interview_list(state: State, fmt: str) -> None:
 
 
 @interview.command("show")
-@click.argument("ref", metavar="[ID]", default="latest")
+@click.argument(
+    "ref", metavar="[ID]", default="latest", shell_complete=completion.complete_interview
+)
 @_format_option(
     ("text", "yaml", "json"),
     default="text",
@@ -786,7 +788,9 @@ def interview_show(state: State, ref: str, fmt: str) -> None:
 
 
 @interview.command("edit")
-@click.argument("ref", metavar="[ID]", default="latest")
+@click.argument(
+    "ref", metavar="[ID]", default="latest", shell_complete=completion.complete_interview
+)
 @pass_state
 def interview_edit(state: State, ref: str) -> None:
     """Edit one interview in $EDITOR. The file is saved only if the edit validates;
@@ -1093,7 +1097,9 @@ def plan(
 
 
 @main.command("feedback-request", short_help="Draft a polite e-mail asking for feedback.")
-@click.argument("ref", metavar="[INTERVIEW]", default="latest")
+@click.argument(
+    "ref", metavar="[INTERVIEW]", default="latest", shell_complete=completion.complete_interview
+)
 @click.option(
     "--to-file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -1145,7 +1151,12 @@ def _workspace_or_none(state: State) -> Workspace | None:
 
 
 @main.command(short_help="Render a version or file to PDF, Word, MD, HTML, PNG.")
-@click.argument("source", required=False, metavar="[VERSION|FILE]")
+@click.argument(
+    "source",
+    required=False,
+    metavar="[VERSION|FILE]",
+    shell_complete=completion.complete_version_or_file,
+)
 @click.option(
     "--template",
     "-t",
@@ -1350,7 +1361,13 @@ def _print_draft(draft: Any, label: str) -> None:
 
 
 @main.command(short_help="Write the next version, demanded skills first.")
-@click.option("--from", "from_ref", metavar="VERSION", help="The parent (default: latest).")
+@click.option(
+    "--from",
+    "from_ref",
+    metavar="VERSION",
+    help="The parent (default: latest).",
+    shell_complete=completion.complete_version,
+)
 @click.option(
     "--emphasize",
     multiple=True,
@@ -1457,8 +1474,8 @@ def draft(
 
 
 @main.command("diff", short_help="What changed between two versions or files.")
-@click.argument("a", metavar="A")
-@click.argument("b", metavar="B")
+@click.argument("a", metavar="A", shell_complete=completion.complete_version_or_file)
+@click.argument("b", metavar="B", shell_complete=completion.complete_version_or_file)
 @_format_option(
     ("text", "json", "md"),
     default="text",
@@ -1501,7 +1518,9 @@ def diff_command(state: State, a: str, b: str, fmt: str, asked: tuple[str, ...])
 
 
 @main.command(short_help="The after-interview report (Markdown or HTML).")
-@click.argument("ref", metavar="[INTERVIEW]", default="latest")
+@click.argument(
+    "ref", metavar="[INTERVIEW]", default="latest", shell_complete=completion.complete_interview
+)
 @_format_option(
     ("md", "html", "json"),
     default=None,
@@ -1513,6 +1532,7 @@ def diff_command(state: State, a: str, b: str, fmt: str, asked: tuple[str, ...])
     "resume_ref",
     metavar="FILE|VERSION",
     help="The resume to check against what was asked (default: the latest version).",
+    shell_complete=completion.complete_version_or_file,
 )
 @click.option(
     "--output",
@@ -1571,6 +1591,7 @@ def report(
     "resume_ref",
     metavar="FILE|VERSION",
     help="The resume whose lines anchor the answers (default: the latest version).",
+    shell_complete=completion.complete_version_or_file,
 )
 @click.option(
     "--questions",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from .features import heading_section, lexicon, load
+from .features import heading_section, is_legal_form, lexicon, load
 from .places import country_code, country_name
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
@@ -96,8 +96,33 @@ def parse_location(text: str, *, any_region: bool = False) -> dict[str, str] | N
     """
     found = _parse_location(text, any_region)
     if found is None:
-        return _known_place(" ".join(text.split()).strip(" ,;|"))
+        clean = " ".join(text.split()).strip(" ,;|")
+        return _known_place(clean) or _postcode_place(clean)
     return dict(found)
+
+
+_POSTAL_DISTRICT_RE = re.compile(r"\s+\d{1,2}[A-Z]?$")
+"""A city's postal district after its name ("Dublin 6W", "Dublin 16")."""
+
+
+@functools.cache
+def _postcode_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = load("lexicons.yaml")["postcode_countries"]
+    return tuple((str(code), re.compile(str(form))) for code, form in table.items())
+
+
+def _postcode_place(text: str) -> dict[str, str] | None:
+    """ "Dublin 6W, D6W Y2R4": a city (with its postal district) and a postcode whose form
+    names the country (lexicons.yaml ``postcode_countries``)."""
+    head, _, postcode = text.rpartition(",")
+    head, postcode = head.strip(), postcode.strip()
+    if not head or "," in head:
+        return None
+    code = next((c for c, form in _postcode_patterns() if form.fullmatch(postcode)), None)
+    city = _POSTAL_DISTRICT_RE.sub("", head)
+    if code is None or not _is_city(city) or any(ch.isdigit() for ch in city):
+        return None
+    return {"city": city, "countryCode": code, "address": text}
 
 
 _DISTRICT_RE = re.compile(
@@ -192,6 +217,8 @@ def _parse_location(text: str, any_region: bool = False) -> dict[str, str] | Non
     pieces = [p.strip() for p in text.split(",")]
     if len(pieces) == 1:
         code = _country(text, codes=False)
+        if code and text.casefold() in lexicon("city_states"):
+            return _loc(text, country=code)
         return {"countryCode": code} if code else None
     if len(pieces) > 3 or not all(pieces):
         return None
@@ -214,11 +241,32 @@ def _parse_location(text: str, any_region: bool = False) -> dict[str, str] | Non
         return _loc(city, region=middle, country=country)
     if middle is None and last in _region_countries():
         return _loc(city, region=last)
+    if middle is None and _is_county(last):
+        return _loc(city, region=last)
     return None
 
 
+def _is_county(text: str) -> bool:
+    """ "Co. Clare", "County Tyrone": a county prefix and one or two capitalised words."""
+    first, _, name = text.partition(" ")
+    words = name.split()
+    return (
+        first.lower() in lexicon("county_prefixes")
+        and 0 < len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+    )
+
+
 def _is_city(text: str) -> bool:
-    return bool(_CITY_RE.fullmatch(text)) and text[:1].isupper() and len(text.split()) <= 4
+    """A city's name: capitalised, at most four words, none a company's legal form
+    ("Merlion Systems Pte Ltd, Singapore" is a firm and its city-state)."""
+    words = text.split()
+    return (
+        bool(_CITY_RE.fullmatch(text))
+        and text[:1].isupper()
+        and len(words) <= 4
+        and not any(is_legal_form(w) for w in words)
+    )
 
 
 def _country(text: str, *, codes: bool = True) -> str | None:

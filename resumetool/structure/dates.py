@@ -20,6 +20,9 @@ OPEN_START = ("since",)
 """Words before a single date that make it the start of a current role ("since 2020")."""
 RANGE_SEPARATORS = ("-", "–", "—", "‒", "‐", "−", "~", "to", "until", "till", "through", "thru")
 """What stands between the two dates of a range (a dash may be doubled: "2019 -- 2021")."""
+EXPECTED_WORDS = ("expected", "anticipated", "est.", "exp.")
+"""Words before the end of a range that is still to come ("Aug 2023 – Expected May 2027"):
+the end date is kept as written."""
 
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -49,7 +52,18 @@ _OPEN_START_RE = re.compile(
 )
 _DASHES = re.escape("".join(s for s in RANGE_SEPARATORS if not s.isalpha()))
 _SEPARATOR_WORDS = "|".join(s for s in RANGE_SEPARATORS if s.isalpha())
-_SEPARATOR_RE = re.compile(rf"^\s*(?:[{_DASHES}]{{1,2}}|{_SEPARATOR_WORDS})\s*$", re.IGNORECASE)
+_EXPECTED = "|".join(re.escape(w) for w in EXPECTED_WORDS)
+_SEPARATOR_RE = re.compile(
+    rf"^\s*(?:[{_DASHES}]{{1,2}}|{_SEPARATOR_WORDS})\s*(?:(?:{_EXPECTED})(?<!\.)\b\.?\s*)?$",
+    re.IGNORECASE,
+)
+_SHORT_END_RE = re.compile(rf"^\s*[{_DASHES}]{{1,2}}\s*(?P<yy>\d\d)(?=\s*(?:$|[,;|)\]]))")
+"""The end year of a range written by its last two digits ("2016–18")."""
+_MONTH_BEFORE_RE = re.compile(
+    rf"(?<![\w/.])(?P<month>{_MONTH})\.?\s*(?:[{_DASHES}]{{1,2}}|{_SEPARATOR_WORDS})\s*$",
+    re.IGNORECASE,
+)
+"""A month without its year before a full date ("May – Aug 2025"): the range's start."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +98,21 @@ def find_range(text: str) -> DateRange | None:
         if iso is None:
             continue
         rest = text[end:]
+        shared_year = _MONTH_BEFORE_RE.search(text[:start]) if index == 0 else None
+        if shared_year and len(iso) >= 7:
+            return DateRange(
+                _start_in_year(shared_year["month"], iso), iso, False, (shared_year.start(), end)
+            )
         if index + 1 < len(tokens):
             n_start, n_end, n_iso = tokens[index + 1]
             between = text[end:n_start]
             if n_iso and _SEPARATOR_RE.match(between):
                 return DateRange(iso, n_iso, False, (start, n_end))
+        short_end = _SHORT_END_RE.match(rest) if len(iso) == 4 else None
+        if short_end:
+            end_year = f"{iso[:2]}{short_end['yy']}"
+            if end_year > iso:
+                return DateRange(iso, end_year, False, (start, end + short_end.end()))
         present = _PRESENT_RE.search(rest)
         if present and _SEPARATOR_RE.match(rest[: present.start()]):
             return DateRange(iso, None, True, (start, end + present.end()))
@@ -97,6 +121,16 @@ def find_range(text: str) -> DateRange | None:
             return DateRange(iso, None, True, (open_start.start(), end))
         return DateRange(iso, iso, False, (start, end))
     return None
+
+
+def _start_in_year(month_word: str, end_iso: str) -> str:
+    """The start of "May – Aug 2025": the end's year, or the year before when the start
+    month comes later in the year ("Nov – Feb 2021" began in November 2020)."""
+    month = MONTHS[month_word.lower()]
+    year = int(end_iso[:4])
+    if month > int(end_iso[5:7]):
+        year -= 1
+    return f"{year}-{month:02d}"
 
 
 def has_date(text: str) -> bool:

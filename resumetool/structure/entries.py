@@ -214,6 +214,9 @@ def header_of(entry: RawEntry, *, locations: bool = True) -> Header:
             for part in _split(runs, index):
                 if locations and location is None:
                     head, place = peel_location(part.text)
+                    if not place and parts and parts[-1].line == index:
+                        place = _district_after(parts[-1].text, part.text)
+                        head = "" if place else head
                     if place:
                         location = place
                         if not head:
@@ -300,11 +303,24 @@ def _split(runs: list[Run], line_index: int) -> list[Part]:
         pieces = [(merged, pieces[0][1], pieces[0][2])]
     parts: list[Part] = []
     for text, bold, italic in pieces:
+        text = _campus_at_re().sub(lambda m: m[0].replace(" at ", _CAMPUS_AT), text)
         for chunk in SEPARATOR_RE.split(text):
-            chunk = _clean(chunk)
+            chunk = _clean(chunk.replace(_CAMPUS_AT, " at "))
             if chunk:
                 parts.append(Part(chunk, line_index, bold, italic))
     return parts
+
+
+_CAMPUS_AT = "\u2060at\u2060"
+"""Stands for the " at " of a school's campus while a header is cut at separators."""
+
+
+@functools.cache
+def _campus_at_re() -> re.Pattern[str]:
+    """ "University of Texas at Austin": the campus "at" after lexicons.yaml
+    ``campus_name_heads`` and a capitalised name, before a capitalised word."""
+    heads = "|".join(re.escape(h) for h in sorted(lexicon("campus_name_heads"), key=len))
+    return re.compile(rf"\b(?i:{heads})(?:\s+[A-Z][\w.'’-]*)+ at (?=[A-Z])")
 
 
 def _clean(text: str) -> str:
@@ -322,7 +338,38 @@ def peel_location(text: str) -> tuple[str, str | None]:
             tail = ", ".join(pieces[-take:])
             if parse_location(tail) and (take == 2 or "," in tail or _is_place_word(tail)):
                 return ", ".join(pieces[:-take]).strip(), tail
+            if take == 2 and _org_then_district(pieces[:-2], pieces[-2], pieces[-1]):
+                return ", ".join(pieces[:-take]).strip(), tail
     return text, None
+
+
+def _district_after(before: str, text: str) -> str | None:
+    """``text`` when it is "Parklands, Nairobi" standing after an organisation's name on
+    its line (set apart by type: "**Aga Khan University Hospital**, Parklands, Nairobi")."""
+    pieces = [p.strip() for p in text.split(",")]
+    if len(pieces) == 2 and _org_then_district([before], pieces[0], pieces[1], org_only=True):
+        return text.strip()
+    return None
+
+
+def _org_then_district(
+    head: list[str], district: str, city: str, *, org_only: bool = False
+) -> bool:
+    """ "Aga Khan University Hospital, Parklands, Nairobi": after a name that reads as an
+    organisation and not a role, a bare name before a city the document proves is the
+    part of town the organisation is in; before a city with its postal district
+    ("Coláiste Éanna, Rathfarnham, Dublin 16") the name need only not read as a role. A
+    role first ("Designer, Atelier Sainte-Catherine, Montréal") leaves the middle piece
+    the company's. ``org_only``: the name before stands in a part of its own ("Chef-Owner"
+    before "Bouchon Fontaine, Lyon 2e"), so only an organisation's name will do."""
+    if not head or not bare_place(district):
+        return False
+    proven = parse_location(city)
+    if not proven or set(proven) - {"city", "address"}:
+        return False
+    position, company = _scores(", ".join(head))
+    with_district = "address" in proven and not org_only  # "Dublin 16": a postal district
+    return position <= 0 and (company > 0 or with_district)
 
 
 def _is_place_word(text: str) -> bool:

@@ -66,6 +66,8 @@ def place_text(location: Mapping[str, str | None]) -> str:
     country = country_name(code) or code
     if not country and address and country_code(address):
         country, address = address, None
+    if country and city and country.casefold() == city.casefold():
+        country = None  # a city-state ("Singapore") is printed once
     parts = [p for p in (city, region, country) if p]
     if not parts and address:
         return address
