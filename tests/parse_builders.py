@@ -475,3 +475,12 @@ def sections_typst(sections: list[tuple[str, str]]) -> str:
             )
             out.append(f"#grid(columns: (150pt, 1fr), row-gutter: 5pt, {cells})\n")
     return "\n".join(out)
+
+
+def parse_text(tmp_path: Path, text: str, name: str = "resume.txt"):
+    """``text`` written to a plain-text resume file and parsed (``load_resume``)."""
+    from resumetool.structure import load_resume
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_resume(path)

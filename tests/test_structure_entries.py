@@ -9,6 +9,7 @@ ones in any fixture.
 from __future__ import annotations
 
 import pytest
+from parse_builders import parse_text
 
 from resumetool.parse import detect_format
 from resumetool.parse.lines import Document, Line, Run
@@ -20,9 +21,7 @@ HEAD = "ANA RUIZ\nana.ruiz@example.com | (303) 555-0101 | Denver, CO\n\n"
 
 
 def _text(tmp_path, body: str, name: str = "resume.txt"):
-    path = tmp_path / name
-    path.write_text(HEAD + body, encoding="utf-8")
-    return load_resume(path)
+    return parse_text(tmp_path, HEAD + body, name)
 
 
 # ---- several roles under one company header -----------------------------------------------

@@ -5,7 +5,7 @@ sections, a degree column flush against the school's, a date range that wrapped 
 from __future__ import annotations
 
 import pytest
-from parse_builders import section, typst_page, write_pdf
+from parse_builders import parse_text, section, typst_page, write_pdf
 
 from resumetool.parse.lines import Document, Line, Run
 from resumetool.structure import build_resume, load_resume
@@ -14,12 +14,6 @@ from resumetool.structure.entries import _take_gpa
 from resumetool.structure.features import match_degree
 
 HEAD = "ANA RUIZ\nana.ruiz@example.com | (303) 555-0101 | Denver, CO\n\n"
-
-
-def _text(tmp_path, text: str):
-    path = tmp_path / "resume.txt"
-    path.write_text(text, encoding="utf-8")
-    return load_resume(path)
 
 
 # ---- places -------------------------------------------------------------------------------
@@ -104,14 +98,14 @@ def test_town_after_the_company_wins_over_a_title_the_lexicon_does_not_know(tmp_
         "EXPERIENCE\n----------\nGreenkeeper -- Aire Valley Consulting, Bradford\n"
         "Aug 2015 – Mar 2019\n- Kept the greens\n"
     )
-    resume = _text(tmp_path, HEAD + body)
+    resume = parse_text(tmp_path, HEAD + body)
     assert [(w.position, w.name, w.location) for w in resume.work] == [
         ("Greenkeeper", "Aire Valley Consulting", "Bradford")
     ]
 
 
 def test_towns_known_from_the_header_and_after_a_company(tmp_path):
-    resume = _text(tmp_path, PLACES_TXT)
+    resume = parse_text(tmp_path, PLACES_TXT)
     assert resume.basics.location.city == "Springvale"
     assert [(w.position, w.name, w.location) for w in resume.work] == [
         ("Care Coordinator", "Banksia Gardens Aged Care", "Springvale"),
@@ -156,7 +150,7 @@ def test_qualifications_of_schools_and_degrees_are_education(tmp_path):
         "Chisholm Institute, Diploma in Nursing, Feb 2015 – Dec 2016; GPA Distinction\n"
         "Chisholm Institute, Certificate III in Individual Support, 2013\n"
     )
-    resume = _text(tmp_path, HEAD + body)
+    resume = parse_text(tmp_path, HEAD + body)
     assert not resume.skills
     assert [(e.institution, e.studyType, e.area, e.score) for e in resume.education] == [
         ("Chisholm Institute", "Diploma", "Nursing", "Distinction"),
@@ -166,7 +160,7 @@ def test_qualifications_of_schools_and_degrees_are_education(tmp_path):
 
 def test_qualifications_as_a_skills_list_stay_skills(tmp_path):
     body = "QUALIFICATIONS\n--------------\nRostering, Dementia care, Care planning\n"
-    resume = _text(tmp_path, HEAD + body)
+    resume = parse_text(tmp_path, HEAD + body)
     assert not resume.education
     assert [k for s in resume.skills for k in s.keywords] == [
         "Rostering",
@@ -177,12 +171,14 @@ def test_qualifications_as_a_skills_list_stay_skills(tmp_path):
 
 def test_training_by_what_it_holds(tmp_path):
     courses = "TRAINING\n--------\nMEDDICC Certified, MEDDICC Academy (2021)\n"
-    assert [c.name for c in _text(tmp_path, HEAD + courses).certificates] == ["MEDDICC Certified"]
+    assert [c.name for c in parse_text(tmp_path, HEAD + courses).certificates] == [
+        "MEDDICC Certified"
+    ]
     school = (
         "TRAINING\n--------\nCIFP Txurdinaga, Técnico in Electrical Installations, "
         "Sep 2011 – Jun 2013\n"
     )
-    resume = _text(tmp_path, HEAD + school)
+    resume = parse_text(tmp_path, HEAD + school)
     assert not resume.certificates
     assert [(e.startDate, e.endDate) for e in resume.education] == [("2011-09", "2013-06")]
 
@@ -192,10 +188,10 @@ def test_selected_work_without_dates_or_roles_is_a_portfolio(tmp_path):
         "SELECTED WORK\n-------------\n"
         "Festival Lueurs -- Identity and wayfinding for a winter light festival.\n"
     )
-    resume = _text(tmp_path, HEAD + portfolio)
+    resume = parse_text(tmp_path, HEAD + portfolio)
     assert (resume.work, [p.name for p in resume.projects]) == ([], ["Festival Lueurs"])
     jobs = "SELECTED WORK\n-------------\nDesigner -- Atelier Nord\n2019 – 2022\n- Posters\n"
-    assert [w.position for w in _text(tmp_path, HEAD + jobs).work] == ["Designer"]
+    assert [w.position for w in parse_text(tmp_path, HEAD + jobs).work] == ["Designer"]
 
 
 @pytest.mark.parametrize(("heading", "key"), [("METHODS", "skills"), ("OUTREACH", "volunteer")])
@@ -206,7 +202,7 @@ def test_research_cv_headings(tmp_path, heading, key):
         if key == "skills"
         else "Outreach Volunteer -- Skóli á sjó\n01/2019 - Present\n- Took classes to sea\n"
     )
-    resume = _text(tmp_path, HEAD + body)
+    resume = parse_text(tmp_path, HEAD + body)
     assert getattr(resume, key)
 
 
@@ -245,7 +241,7 @@ def test_long_school_line_ending_in_a_word_grade_is_an_entry_not_a_paragraph(tmp
         "University of Bergen, PhD in Marine Biology, 09/2017 – 06/2021\n"
         "University of Iceland, BS in Biology, 09/2013 – 06/2016; GPA First Class\n"
     )
-    schools = _text(tmp_path, HEAD + body).education
+    schools = parse_text(tmp_path, HEAD + body).education
     assert [(e.institution, e.studyType, e.score) for e in schools] == [
         ("University of Bergen", "PhD", None),
         ("University of Iceland", "BS", "First Class"),

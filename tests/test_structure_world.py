@@ -6,7 +6,7 @@ headings, and in PDFs cells drawn over each other and a date range wrapped at th
 from __future__ import annotations
 
 import pytest
-from parse_builders import section, typst_page, write_pdf
+from parse_builders import parse_text, section, typst_page, write_pdf
 
 from resumetool.parse.lines import Document, Line, Run
 from resumetool.structure import build_resume, load_resume
@@ -14,12 +14,6 @@ from resumetool.structure.contact import extract, parse_location
 from resumetool.structure.dates import find_range
 from resumetool.structure.entries import _take_gpa
 from resumetool.structure.features import heading_section, match_degree
-
-
-def _text(tmp_path, text: str):
-    path = tmp_path / "resume.txt"
-    path.write_text(text, encoding="utf-8")
-    return load_resume(path)
 
 
 # ---- dates ----------------------------------------------------------------------------------
@@ -47,7 +41,7 @@ def test_since_is_cut_with_its_date_from_a_header(tmp_path):
         "EXPERIENCE\n----------\nLogistics Manager -- Cape Fear Freight, Raleigh, NC\n"
         "since 2020\n- Ran a cross-dock\n"
     )
-    resume = _text(tmp_path, "ANA RUIZ\nana@example.com | Denver, CO\n\n" + body)
+    resume = parse_text(tmp_path, "ANA RUIZ\nana@example.com | Denver, CO\n\n" + body)
     assert [(w.position, w.name, w.startDate, w.endDate) for w in resume.work] == [
         ("Logistics Manager", "Cape Fear Freight", "2020", None)
     ]
@@ -95,7 +89,7 @@ def test_towns_with_a_district_or_a_neighbourhood_known_from_the_header(tmp_path
         "Audit Manager -- Okonkwo & Partners, Victoria Island, Lyon\n2015 - date\n"
         "- Managed audits\n"
     )
-    resume = _text(tmp_path, "BENOIT FONTAINE\nb@example.com | Lyon, France\n\n" + body)
+    resume = parse_text(tmp_path, "BENOIT FONTAINE\nb@example.com | Lyon, France\n\n" + body)
     assert [(w.position, w.name, w.location, w.endDate) for w in resume.work] == [
         ("Chef-Owner", "Bouchon Fontaine", "Lyon 2e", None),
         ("Audit Manager", "Okonkwo & Partners", "Victoria Island, Lyon", None),

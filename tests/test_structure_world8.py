@@ -8,20 +8,15 @@ and a school's campus after "at" ("The University of Texas at Austin")."""
 from __future__ import annotations
 
 import pytest
+from parse_builders import parse_text
 
 from resumetool.parse.lines import Document, Line, Run
-from resumetool.structure import build_resume, load_resume
+from resumetool.structure import build_resume
 from resumetool.structure.contact import known_places, parse_location
 from resumetool.structure.dates import find_range
 from resumetool.structure.entries import peel_location
 from resumetool.structure.features import heading_section
 from resumetool.structure.places import place_text
-
-
-def _text(tmp_path, text: str):
-    path = tmp_path / "resume.txt"
-    path.write_text(text, encoding="utf-8")
-    return load_resume(path)
 
 
 # ---- dates ----------------------------------------------------------------------------------
@@ -108,7 +103,9 @@ def test_firm_with_a_legal_form_before_a_city_state_keeps_its_name(tmp_path):
         "Project Manager -- Merlion Systems Pte Ltd, Singapore\nJul 2017 – Feb 2021\n"
         "- Shipped integrations for 5 banks\n"
     )
-    resume = _text(tmp_path, "TAN WEI LING\nwl@example.com | +65 9155 0123 | Singapore\n\n" + body)
+    resume = parse_text(
+        tmp_path, "TAN WEI LING\nwl@example.com | +65 9155 0123 | Singapore\n\n" + body
+    )
     assert resume.basics.location.city == "Singapore"
     assert [(w.position, w.name, w.location) for w in resume.work] == [
         ("Project Manager", "Merlion Systems Pte Ltd", "Singapore")
@@ -121,7 +118,7 @@ def test_postal_district_under_a_postcode_header_is_the_place(tmp_path):
         "Teacher of Physics -- Coláiste Éanna, Rathfarnham, Dublin 16\n2016–18\n"
         "- Taught Leaving Certificate physics\n"
     )
-    resume = _text(tmp_path, "SIOBHAN BRENNAN\ns@example.com | Dublin 6W, D6W Y2R4\n\n" + body)
+    resume = parse_text(tmp_path, "SIOBHAN BRENNAN\ns@example.com | Dublin 6W, D6W Y2R4\n\n" + body)
     assert resume.basics.location.city == "Dublin"
     assert resume.basics.location.countryCode == "IE"
     assert [(w.position, w.name, w.location, w.startDate, w.endDate) for w in resume.work] == [
@@ -175,7 +172,7 @@ def test_campus_after_at_stays_in_the_school_name(tmp_path):
         "Expected May 2027\n\nEXPERIENCE\n----------\n"
         "Intern at Lone Star Robotics, Round Rock, TX\nMay – Aug 2025\n- Designed a bracket\n"
     )
-    resume = _text(tmp_path, "DIEGO MORALES\nd@example.com | Austin, TX\n\n" + body)
+    resume = parse_text(tmp_path, "DIEGO MORALES\nd@example.com | Austin, TX\n\n" + body)
     assert [(e.institution, e.studyType, e.startDate, e.endDate) for e in resume.education] == [
         ("The University of Texas at Austin", "B.S.", "2023-08", "2027-05")
     ]
