@@ -32,6 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import Figure, as_installed, median_time
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "render" / "full.json"
 SHARED = ROOT.parent / "shared"
@@ -43,15 +45,6 @@ FLOOR_CODE = (
     "typst.compile(b'', format='pdf', ignore_system_fonts=True)\n"
 )
 """The floor: a process that imports what a render needs and typesets an empty page."""
-
-
-def median_seconds(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def warm(runs: int) -> None:
@@ -85,11 +78,9 @@ def cold(runs: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         command = [str(RESUMETOOL), "render", str(SAMPLE), "--to", "pdf", "-o", folder]
         subprocess.run(command, check=True, capture_output=True)
-        ours = median_seconds(
-            lambda: subprocess.run(command, check=True, capture_output=True), runs
-        )
+        ours = median_time(lambda: subprocess.run(command, check=True, capture_output=True), runs)
     floor_command = [sys.executable, "-c", FLOOR_CODE]
-    floor = median_seconds(lambda: subprocess.run(floor_command, check=True), runs)
+    floor = median_time(lambda: subprocess.run(floor_command, check=True), runs)
     print(f"\ncold: `resumetool render --to pdf` whole process (median of {runs})")
     print(f"  resumetool render   {ours * 1000:7.0f} ms")
     print(f"  floor (imports)     {floor * 1000:7.0f} ms   ratio {ours / floor:.2f}")
@@ -164,7 +155,6 @@ def roundtrip(scorer_cli: bool) -> list[tuple[str, str, float]]:
 
 
 def main() -> int:
-    from common import as_installed
 
     as_installed()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -182,7 +172,6 @@ def main() -> int:
 
 def measure(runs: int = 5) -> list:
     """The render figures for bench/run.py: warm PDF, and the whole process vs RenderCV."""
-    from common import Figure
 
     from resumetool import render
     from resumetool.model import Resume
@@ -239,7 +228,6 @@ def measure(runs: int = 5) -> list:
 
 def measure_roundtrip() -> list:
     """The lowest round-trip score per design and format (target ≥ 98 each)."""
-    from common import Figure
 
     scores = roundtrip(scorer_cli=False)
     if not scores:

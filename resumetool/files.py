@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .errors import InputError, ValidationFailed
 from .testpoints import pause_point
+from .wording import count_noun
 
 SCHEMA_VERSION = 1
 """The format version of the workspace's files; see ``SchemaFile``."""
@@ -486,7 +487,7 @@ def validate(
         loc = tuple(first["loc"])
         field = ".".join(str(p) for p in loc) or None
         more = exc.error_count() - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        suffix = f" (and {count_noun(more, 'more problem')})" if more else ""
         raise ValidationFailed(
             plain_message(first, model) + suffix,
             path=path,

@@ -106,14 +106,22 @@ class Company(BaseModel):
     notes: str | None = None
 
 
+def company_key(name: str) -> str:
+    """One company however it was typed: case and spacing aside ("Acme  corp", "Acme Corp").
+
+    Why one function: companies.yaml, interview files, the plan and its calendar UIDs all
+    compare company names, and must agree on when two names are the same company."""
+    return " ".join(name.casefold().split())
+
+
 class CompanyList(_FileModel):
     """companies.yaml"""
 
     companies: list[Company] = Field(default_factory=list)
 
     def find(self, name: str) -> Company | None:
-        key = name.strip().casefold()
-        return next((c for c in self.companies if c.name.casefold() == key), None)
+        key = company_key(name)
+        return next((c for c in self.companies if company_key(c.name) == key), None)
 
     def interest_of(self, name: str) -> int | None:
         """The listed company's interest, or None if it is not on the list."""

@@ -52,7 +52,7 @@ from pydantic import BaseModel, Field
 from . import plan_rules as rules
 from .dates import date_span, long_date, short_date, written_date
 from .errors import InputError, RenderError, UsageError
-from .interview import Company, CompanyList, Interview
+from .interview import Company, CompanyList, Interview, company_key
 from .interview_rules import FINAL_OUTCOMES, OUTCOME_TO_STATUS
 from .wording import count_noun, shell_word
 
@@ -242,23 +242,18 @@ def plan_interviews(
     return plan
 
 
-def _company_key(name: str) -> str:
-    """One company however it was typed: case and spacing aside ("Acme  corp", "Acme Corp")."""
-    return " ".join(name.casefold().split())
-
-
 def _latest_by_company(interviews: Iterable[Interview]) -> dict[str, Interview]:
-    """Each company's latest interview (by date, then id), keyed by ``_company_key``."""
+    """Each company's latest interview (by date, then id), keyed by ``company_key``."""
     latest: dict[str, Interview] = {}
     for interview in sorted(interviews, key=lambda iv: (iv.date, iv.id or "")):
-        latest[_company_key(interview.company)] = interview
+        latest[company_key(interview.company)] = interview
     return latest
 
 
 def _refuse_duplicates(items: list[Company]) -> None:
     seen: set[str] = set()
     for company in items:
-        key = _company_key(company.name)
+        key = company_key(company.name)
         if key in seen:
             raise InputError(
                 f"{company.name} is listed twice in companies.yaml",
@@ -338,7 +333,7 @@ class _Planner:
     def _ended_by(self, entry: _Entry) -> Interview | None:
         """The company's latest interview if its outcome ended the process, and no fixed
         date after it says a new round is planned."""
-        latest = self.latest.get(_company_key(entry.name))
+        latest = self.latest.get(company_key(entry.name))
         if latest is None or latest.outcome not in FINAL_OUTCOMES:
             return None
         if entry.is_fixed and entry.fixed_day > latest.date:
@@ -643,7 +638,7 @@ def slot_uid(company: str) -> str:
     Why not company + date: the plan starts tomorrow by default, so every re-plan shifts
     dates; a date in the UID would leave the old event behind as a duplicate.
     """
-    key = _company_key(company)
+    key = company_key(company)
     slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:40] or "company"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
     return f"{slug}-{digest}@{rules.ICS_UID_DOMAIN}"

@@ -11,8 +11,13 @@ from collections.abc import Sequence
 
 
 def count_noun(n: int, noun: str) -> str:
-    """'1 interview', '3 interviews' (a regular plural: the nouns are the tool's own)."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    """'1 interview', '3 interviews', '2 work entries' (regular plurals: the nouns are the
+    tool's own)."""
+    if n == 1:
+        return f"{n} {noun}"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return f"{n} {noun[:-1]}ies"
+    return f"{n} {noun}s"
 
 
 def join_words(items: Sequence[str], last: str = "and") -> str:

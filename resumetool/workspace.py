@@ -58,6 +58,7 @@ from .interview import (
     CompanyList,
     Interview,
     company_from_options,
+    company_key,
     interview_document,
 )
 from .interview_rules import (
@@ -489,7 +490,7 @@ class Workspace:
         companies = validate(CompanyList, data, name)
         seen: dict[str, int] = {}
         for index, company in enumerate(companies.companies):
-            key = company.name.casefold()
+            key = company_key(company.name)
             if key in seen:
                 first = line_of(data, ("companies", seen[key], "name"))
                 raise ValidationFailed(
@@ -605,11 +606,11 @@ class Workspace:
         existing = companies.find(interview.company)
         if existing is None or existing.status == status:
             return None
-        key = interview.company.strip().casefold()
+        key = company_key(interview.company)
         later = [
             other
             for other in self.interviews()
-            if other.company.strip().casefold() == key
+            if company_key(other.company) == key
             and other.id != interview.id
             and other.date > interview.date
         ]
@@ -708,7 +709,7 @@ def similar_names(typed: str, names: Iterable[str]) -> list[str]:
     scored: list[tuple[float, str]] = []
     for name in names:
         slug = slugify(name)
-        if not slug or " ".join(name.casefold().split()) == " ".join(typed.casefold().split()):
+        if not slug or company_key(name) == company_key(typed):
             continue
         shorter, longer = sorted((words, slug.split("-")), key=len)
         leading = min(_ratio(a, b) for a, b in zip(shorter, longer, strict=False))
@@ -841,10 +842,10 @@ def _merge_companies(document: Any, companies: CompanyList) -> Any:
         document["companies"] = entries
     if entries.fa.flow_style():
         entries.fa.set_block_style()
-    by_name = {str(e.get("name", "")).strip().casefold(): e for e in entries if isinstance(e, dict)}
+    by_name = {company_key(str(e.get("name", ""))): e for e in entries if isinstance(e, dict)}
     kept = []
     for company in companies.companies:
-        entry = by_name.get(company.name.casefold())
+        entry = by_name.get(company_key(company.name))
         if not isinstance(entry, CommentedMap):
             entry = CommentedMap()
         update_map(entry, company)

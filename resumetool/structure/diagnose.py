@@ -13,6 +13,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..wording import count_noun
 from .dates import find_range
 from .features import guess_section, is_title_case, load, match_degree
 
@@ -56,14 +57,14 @@ def diagnose(resume: Resume) -> list[str]:
     dated = [text for text in unplaced if _dated(text)]
     if not resume.work and len(dated) >= int(settings["min_dated_unplaced"]):
         warnings.append(
-            f"no work entries were found, but {_count(len(dated), 'line')} with dates "
+            f"no work entries were found, but {count_noun(len(dated), 'line')} with dates "
             f"{'was' if len(dated) == 1 else 'were'} not placed (first: '{_short(dated[0])}'): "
             f"is the work history under a heading resumetool does not know?{advice}"
         )
         advice = ""
     if len(unplaced) >= int(settings["min_unplaced"]):
         warnings.append(
-            f"{_count(len(unplaced), 'line')} {'was' if len(unplaced) == 1 else 'were'} not "
+            f"{count_noun(len(unplaced), 'line')} {'was' if len(unplaced) == 1 else 'were'} not "
             f"placed in any section (`resumetool parse` lists them under 'Not placed').{advice}"
         )
     warnings.extend(_label_skills(resume))
@@ -85,7 +86,7 @@ def _bare_undated_work(resume: Resume) -> list[str]:
         return []
     names = ", ".join(f"'{_short(w.display_name(), 40)}'" for w in bare[:3])
     return [
-        f"{_count(len(bare), 'work entry')} without dates or lines among dated ones ({names}):"
+        f"{count_noun(len(bare), 'work entry')} without dates or lines among dated ones ({names}):"
         " is that a section under a heading resumetool does not know? Rename the heading to"
         " a standard one (Experience, Education, Skills, Projects), or add it under"
         " [headings] in resumetool.toml"
@@ -171,11 +172,6 @@ def _label_word(keyword: str, words: frozenset[str]) -> bool:
 def _dated(text: str) -> bool:
     found = find_range(text)
     return found is not None and (found.end != found.start or found.current or "-" in found.start)
-
-
-def _count(n: int, word: str) -> str:
-    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
-    return f"{n} {word if n == 1 else plural}"
 
 
 def _short(text: str, limit: int = 60) -> str:
